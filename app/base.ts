@@ -1,0 +1,11 @@
+// What every module and RPC inherits: where the API is, how to authenticate, how errors read.
+import type { Base } from '../sdk/types';
+import { chosenBaseUrl } from '../connections/campusSkills';
+import { apiErrorMapping } from './errors';
+
+export const base: Base = {
+  baseUrl: chosenBaseUrl('connection'),
+  headers: { authorization: 'Bearer {{connection.apiKey}}' },
+  log: { sanitize: ['request.headers.authorization'] },
+  response: { error: apiErrorMapping },
+};

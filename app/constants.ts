@@ -1,0 +1,20 @@
+// Facts about the Campus Skills API that no document states: each assumption (**A** in
+// ../shared/reference/campus-skills-api.md) lives here, once, so that confirming it is a one-line change.
+
+/** **A**: the largest `limit` the listing endpoints serve. The API does not document it. */
+export const CONTRACTS_PAGE_SIZE = 100;
+
+/** **A**: the first page of the listing endpoints is page 1. */
+export const FIRST_PAGE = 1;
+
+/** **A**: the path of the reset endpoint (its behaviour is documented, its path is not). */
+export const RESET_SYNC_PATH = '/api/sync/v1/contrats-reset';
+
+/** **A**: the key naming a rejected contract in the newer sync response's `invalidContrats` items. */
+export const REJECTED_CONTRACT_ID_KEY = 'codeContrat';
+
+/** Documented base URLs (the product was renamed; white-label customers use their own). */
+export const BASE_URLS = {
+  campusSkills: 'https://app.campus-skills.com',
+  ypareoSkills: 'https://app.ypareo-skills.com',
+} as const;

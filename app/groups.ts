@@ -1,0 +1,17 @@
+import type { ModuleGroup } from '../sdk/types';
+
+/** How Make lists the modules in the app's module picker. */
+export const groups: ModuleGroup[] = [
+  {
+    label: 'Contrats',
+    modules: [
+      'testConnection',
+      'simulateSync',
+      'syncContracts',
+      'resetSync',
+      'listTransmittedContracts',
+      'listIntegratedContracts',
+    ],
+  },
+  { label: 'Apprenants', modules: ['getStudentValidations'] },
+];

@@ -1,0 +1,38 @@
+// The Campus Skills app for Make, as a whole: what the build emits to dist/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppDefinition } from '../sdk/types';
+import { base } from './base';
+import { groups } from './groups';
+import { campusSkills } from '../connections/campusSkills';
+import { testConnection } from '../modules/testConnection';
+import { simulateSync } from '../modules/simulateSync';
+import { syncContracts } from '../modules/syncContracts';
+import { resetSync } from '../modules/resetSync';
+import { listTransmittedContracts } from '../modules/listTransmittedContracts';
+import { listIntegratedContracts } from '../modules/listIntegratedContracts';
+import { getStudentValidations } from '../modules/getStudentValidations';
+
+export const app: AppDefinition = {
+  name: 'campus-skills',
+  label: 'Campus Skills',
+  version: 1,
+  description: "Synchronisez vos contrats d'apprentissage avec Campus Skills.",
+  language: 'fr',
+  theme: '#1F4E79',
+  base,
+  readme: readFileSync(join(__dirname, 'readme.md'), 'utf8'),
+  groups,
+  connections: [campusSkills],
+  modules: [
+    testConnection,
+    simulateSync,
+    syncContracts,
+    resetSync,
+    listTransmittedContracts,
+    listIntegratedContracts,
+    getStudentValidations,
+  ],
+  rpcs: [],
+  functions: [],
+};

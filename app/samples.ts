@@ -1,0 +1,31 @@
+// Example data shown in Make before a module has run (module samples). Checked against the schemas in tests.
+import type { Contrat } from './types/contrat';
+
+export const sampleContrat: Contrat = {
+  codeContrat: 'CTR-2025-0042',
+  dateDebut: '01/09/2025',
+  dateFin: '30/06/2027',
+  nomEntreprise: 'Boulangerie Le Goff',
+  codeGroupe: 'GRP-BTSMCO-REN-1',
+  nomGroupe: 'BTS MCO Rennes 1ère année',
+  codeSite: 'SITE-REN',
+  nomSite: 'Rennes',
+  codePeriode: 'PER-2025',
+  nomPeriode: '2025/2026',
+  codeAnnee: 'AN-1',
+  nomAnnee: '1ère année',
+  codeFormation: 'BTSMCO',
+  nomFormation: 'BTS Management Commercial Opérationnel',
+  codeApprenant: 'APP-1042',
+  prenomApprenant: 'Léa',
+  nomApprenant: 'Martin',
+  emailApprenant: 'lea.martin@exemple.fr',
+  codePersonnel: 'PER-17',
+  prenomPersonnel: 'Hervé',
+  nomPersonnel: 'Le Gall',
+  emailPersonnel: 'herve.legall@ecole-exemple.fr',
+  codeMaitreApprentissage: 'MA-305',
+  prenomMaitreApprentissage: 'Yannick',
+  nomMaitreApprentissage: 'Le Goff',
+  emailMaitreApprentissage: 'yannick@boulangerie-legoff.fr',
+};

@@ -1,0 +1,72 @@
+// The connection a school creates once: its API key and which Campus Skills platform it lives on.
+import type { ConnectionDefinition } from '../sdk/types';
+import { BASE_URLS } from '../app/constants';
+import { apiErrorMapping } from '../app/errors';
+
+export const CONNECTION_ID = 'campusSkills';
+
+/** Custom base URLs: https, a host, an optional path, no trailing slash (paths are appended to it). */
+const CUSTOM_BASE_URL_PATTERN = '^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\\s?#]*[^\\s?#/])?$';
+
+/** The base URL the user chose, as IML over `scope` (`parameters` inside the connection, `connection` elsewhere). */
+export function chosenBaseUrl(scope: 'parameters' | 'connection'): string {
+  return `{{if(${scope}.baseUrl = 'custom', ${scope}.customBaseUrl, ${scope}.baseUrl)}}`;
+}
+
+export const campusSkills: ConnectionDefinition = {
+  id: CONNECTION_ID,
+  label: 'Campus Skills',
+  type: 'basic',
+  params: [
+    {
+      name: 'apiKey',
+      type: 'password',
+      label: 'API Key',
+      required: true,
+      help: "Votre jeton d'authentification Campus Skills. Pour le récupérer : https://docs.campus-skills.com/recuperer-son-token. Il est confidentiel : ne le partagez pas.",
+    },
+    {
+      name: 'baseUrl',
+      type: 'select',
+      label: 'Plateforme',
+      required: true,
+      default: BASE_URLS.campusSkills,
+      help: "L'adresse de votre plateforme. Choisissez « Autre adresse » si votre établissement utilise une plateforme en marque blanche.",
+      options: [
+        { label: 'Campus Skills (app.campus-skills.com)', value: BASE_URLS.campusSkills },
+        { label: 'Ypareo Skills (app.ypareo-skills.com)', value: BASE_URLS.ypareoSkills },
+        {
+          label: 'Autre adresse (marque blanche)',
+          value: 'custom',
+          nested: [
+            {
+              name: 'customBaseUrl',
+              type: 'url',
+              label: 'Adresse de la plateforme',
+              required: true,
+              help: "L'adresse https de votre plateforme, sans chemin final, par exemple https://competences.mon-ecole.fr.",
+              validate: { pattern: CUSTOM_BASE_URL_PATTERN },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sandbox',
+      type: 'boolean',
+      label: 'Compte bac à sable',
+      default: false,
+      help: "Cochez si ce jeton est celui d'un compte bac à sable (environnement de test). Certaines opérations, comme la suppression de tous les contrats, n'y sont permises que là.",
+    },
+  ],
+  communication: {
+    url: `${chosenBaseUrl('parameters')}/api/sync/v1/test`,
+    method: 'GET',
+    headers: { authorization: 'Bearer {{parameters.apiKey}}' },
+    log: { sanitize: ['request.headers.authorization'] },
+    response: {
+      metadata: { type: 'text', value: '{{body.name}}' },
+      error: apiErrorMapping,
+    },
+  },
+};

@@ -1,0 +1,90 @@
+import type { ModuleDefinition } from '../sdk/types';
+import { CONNECTION_ID } from '../connections/campusSkills';
+import { interfaceOf } from '../app/schemas';
+
+export const getStudentValidations: ModuleDefinition = {
+  id: 'getStudentValidations',
+  label: "Récupérer les validations d'un étudiant",
+  description:
+    "Récupère les notes et validations de compétences d'un apprenant, session par session, à partir de son identifiant ou de son email.",
+  type: 'search',
+  connection: CONNECTION_ID,
+  mappableParams: [
+    {
+      name: 'searchBy',
+      type: 'select',
+      label: "Rechercher l'apprenant par",
+      required: true,
+      default: 'studentId',
+      help: "L'identifiant que vous avez transmis lors de la synchronisation (codeApprenant), ou l'email de l'apprenant.",
+      options: [
+        {
+          label: 'Identifiant (codeApprenant)',
+          value: 'studentId',
+          nested: [
+            {
+              name: 'studentId',
+              type: 'text',
+              label: "Identifiant de l'apprenant",
+              required: true,
+              help: "Le codeApprenant envoyé lors de la synchronisation des contrats.",
+            },
+          ],
+        },
+        {
+          label: 'Email',
+          value: 'email',
+          nested: [
+            { name: 'email', type: 'email', label: "Email de l'apprenant", required: true, help: "L'adresse email de l'apprenant." },
+          ],
+        },
+      ],
+    },
+  ],
+  communication: {
+    url: '/api/v1/grades',
+    method: 'GET',
+    qs: {
+      studentId: "{{if(parameters.searchBy = 'studentId', parameters.studentId, ignore)}}",
+      email: "{{if(parameters.searchBy = 'email', parameters.email, ignore)}}",
+    },
+    response: { output: '{{body}}' },
+  },
+  interface: interfaceOf('grades.schema.json'),
+  samples: {
+    studentName: 'Léa Martin',
+    userId: '6650f1c2a4b3c2d1e0f98765',
+    sessions: [
+      {
+        sessionId: '6650f1c2a4b3c2d1e0f90001',
+        sessionName: 'BTS MCO Rennes 2025/2026',
+        autoValidationMean: 3.2,
+        validationMean: 3.5,
+        companyValidationMean: 3.4,
+        blocks: [
+          {
+            blockId: 'B1',
+            blockName: 'Développer la relation client',
+            autoValidationMean: 3,
+            validationMean: 3.5,
+            companyValidationMean: 3,
+            skills: [
+              {
+                skillName: 'Accueillir et conseiller le client',
+                autoValidationScore: 3,
+                autoValidationGrade: 'B',
+                autoValidationLegend: 'Maîtrisé',
+                validationScore: 4,
+                validationGrade: 'A',
+                validationLegend: 'Expert',
+                companyValidationScore: 3,
+                companyValidationGrade: 'B',
+                companyValidationLegend: 'Maîtrisé',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+};

@@ -1,0 +1,24 @@
+import type { ModuleDefinition } from '../sdk/types';
+import { CONNECTION_ID } from '../connections/campusSkills';
+import { interfaceOf } from '../app/schemas';
+import { RESET_SYNC_PATH } from '../app/constants';
+import { syncResultResponse } from '../app/syncResult';
+
+export const resetSync: ModuleDefinition = {
+  id: 'resetSync',
+  label: 'Réinitialiser la synchronisation',
+  description:
+    "Remet à zéro l'état de la synchronisation, sans supprimer de contrat : tous les contrats transmis ensuite seront considérés comme nouveaux. À utiliser par exemple au changement d'année.",
+  type: 'action',
+  crud: 'update',
+  connection: CONNECTION_ID,
+  mappableParams: [],
+  communication: {
+    url: RESET_SYNC_PATH,
+    method: 'POST',
+    body: {},
+    response: syncResultResponse,
+  },
+  interface: interfaceOf('sync-result.schema.json'),
+  samples: { statut: 'succes', nombreTransmis: 0, nombreRejetes: 0, avertissement: '' },
+};

@@ -1,0 +1,124 @@
+// App definition → the files of Make's local-development layout (makecomapp.json + one file per code).
+import type { AppDefinition } from '../types';
+import { CODE_FILE_SUFFIXES, GENERAL_CODE_FILES, codeFilePath, type ComponentType } from './layout';
+import { stableJson } from './json';
+
+export interface EmittedFile {
+  path: string;
+  content: string;
+}
+
+export interface MakecomappOrigin {
+  label?: string;
+  baseUrl: string;
+  appId: string;
+  appVersion: number;
+  apikeyFile: string;
+  idMapping?: Record<string, Array<{ local: string | null; remote: string | null }>>;
+}
+
+/** A definition the emitter cannot represent (makecomapp.json maps ids to components: ids must be unique). */
+export class DefinitionError extends Error {}
+
+export function emitApp(app: AppDefinition, origins: MakecomappOrigin[] = []): EmittedFile[] {
+  assertUniqueIds('connection', app.connections);
+  assertUniqueIds('module', app.modules);
+  assertUniqueIds('rpc', app.rpcs);
+  assertUniqueIds('function', app.functions);
+  const files: EmittedFile[] = [];
+  const write = (path: string, value: unknown): string => {
+    files.push({ path, content: typeof value === 'string' ? value : stableJson(value) });
+    return path;
+  };
+  const writeCodes = <T extends keyof typeof CODE_FILE_SUFFIXES>(
+    type: T,
+    id: string,
+    codes: { [K in keyof (typeof CODE_FILE_SUFFIXES)[T]]: unknown },
+  ): Record<string, string | null> => {
+    const suffixes = CODE_FILE_SUFFIXES[type] as Record<string, string>;
+    return Object.fromEntries(
+      Object.entries(suffixes).map(([code, suffix]) => {
+        const value = (codes as Record<string, unknown>)[code];
+        return [code, value === undefined ? null : write(codeFilePath(type as ComponentType, id, suffix), value)];
+      }),
+    );
+  };
+
+  const generalCodeFiles = {
+    base: write(GENERAL_CODE_FILES.base, app.base),
+    common: app.common ? write(GENERAL_CODE_FILES.common, app.common) : null,
+    readme: write(GENERAL_CODE_FILES.readme, app.readme.endsWith('\n') ? app.readme : `${app.readme}\n`),
+    groups: write(GENERAL_CODE_FILES.groups, app.groups),
+  };
+
+  const connection = Object.fromEntries(
+    app.connections.map((c) => [
+      c.id,
+      {
+        label: c.label,
+        connectionType: c.type,
+        codeFiles: writeCodes('connection', c.id, {
+          communication: c.communication,
+          params: c.params,
+          common: c.common,
+        }),
+      },
+    ]),
+  );
+
+  const module = Object.fromEntries(
+    app.modules.map((m) => [
+      m.id,
+      {
+        label: m.label,
+        description: m.description,
+        moduleType: m.type,
+        ...(m.type === 'action' ? { actionCrud: m.crud ?? null } : {}),
+        connection: m.connection,
+        altConnection: null,
+        codeFiles: writeCodes('module', m.id, {
+          communication: m.communication,
+          staticParams: m.staticParams ?? [],
+          mappableParams: m.mappableParams,
+          interface: m.interface,
+          samples: m.samples,
+          scope: m.scope ?? [],
+        }),
+      },
+    ]),
+  );
+
+  const rpc = Object.fromEntries(
+    app.rpcs.map((r) => [
+      r.id,
+      {
+        label: r.label,
+        connection: r.connection,
+        altConnection: null,
+        codeFiles: writeCodes('rpc', r.id, { communication: r.communication, params: r.params }),
+      },
+    ]),
+  );
+
+  const fn = Object.fromEntries(
+    app.functions.map((f) => [f.id, { codeFiles: writeCodes('function', f.id, { code: f.code, test: f.test }) }]),
+  );
+
+  write('makecomapp.json', {
+    fileVersion: 1,
+    generalCodeFiles,
+    components: { connection, webhook: {}, module, rpc, function: fn, endpoint: {} },
+    origins,
+  });
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function assertUniqueIds(type: ComponentType, components: Array<{ id: string }>): void {
+  const seen = new Set<string>();
+  for (const { id } of components) {
+    if (seen.has(id)) {
+      throw new DefinitionError(`${type}s/${id}: two ${type}s have the id '${id}'; ids must be unique (see ${type}s/${id}.ts)`);
+    }
+    seen.add(id);
+  }
+}
