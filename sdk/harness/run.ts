@@ -1,0 +1,171 @@
+// Run one component of an emitted app as Make would: validate the input, run the communication (with the
+// base), apply the module type's rules, and keep the request log.
+import type { Base, Parameter, Request } from '../types';
+import type { ComponentFiles, EmittedApp } from '../emitted';
+import { loadCustomFunctions, type ImlOptions } from '../iml';
+import { MakeRunError } from './errors';
+import { sendHttp } from './http';
+import { RequestLog } from './requestLog';
+import { runCommunication, type Sender } from './runCommunication';
+import { validateInput } from './validateInput';
+
+export interface RunOptions {
+  /** The module's input bundle, before Make's validation and coercion. */
+  input?: Record<string, unknown>;
+  /** The connection's stored values (its parameters, plus any data it saved). */
+  connection?: Record<string, unknown>;
+  /** Replaces the base URL the connection would give (for a local sandbox or a mock). */
+  baseUrl?: string;
+  timezone?: string;
+  send?: Sender;
+}
+
+export interface RunResult {
+  bundles: Array<Record<string, unknown>>;
+  log: RequestLog;
+}
+
+/** Errors thrown by a run carry the log of what was sent before the failure. */
+export class FailedRun extends Error {
+  constructor(
+    readonly error: MakeRunError,
+    readonly log: RequestLog,
+  ) {
+    super(error.message);
+  }
+}
+
+export async function runModule(app: EmittedApp, moduleId: string, options: RunOptions = {}): Promise<RunResult> {
+  const module = app.modules[moduleId];
+  if (!module) {
+    throw new Error(`unknown module '${moduleId}' (modules: ${Object.keys(app.modules).join(', ')})`);
+  }
+  const type = String(module.meta.moduleType);
+  const result = await runComponent(app, module, options, [
+    ...paramList(module.codes.staticParams),
+    ...paramList(module.codes.mappableParams),
+  ]);
+  if (type === 'action') {
+    if (result.bundles.length > 1) {
+      throw new FailedRun(
+        new MakeRunError('UnexpectedError', `An action returns exactly one bundle; '${moduleId}' produced ${result.bundles.length}.`),
+        result.log,
+      );
+    }
+  }
+  return result;
+}
+
+export async function runRpc(app: EmittedApp, rpcId: string, options: RunOptions = {}): Promise<RunResult> {
+  const rpc = app.rpcs[rpcId];
+  if (!rpc) throw new Error(`unknown RPC '${rpcId}' (RPCs: ${Object.keys(app.rpcs).join(', ')})`);
+  // The module's parameters reach the RPC as they are; an RPC validates none of its own.
+  return runComponent(app, rpc, options, []);
+}
+
+export interface VerifiedConnection {
+  /** What modules see as `connection.*`: the parameters plus the data the verification saved. */
+  connection: Record<string, unknown>;
+  /** The label Make shows for the connection (`response.metadata`). */
+  label?: unknown;
+  uid?: unknown;
+  log: RequestLog;
+}
+
+/** The check Make runs when the user clicks "Save" on a new connection. */
+export async function verifyConnection(
+  app: EmittedApp,
+  connectionId: string,
+  parameters: Record<string, unknown>,
+  options: Pick<RunOptions, 'send' | 'timezone'> = {},
+): Promise<VerifiedConnection> {
+  const connection = app.connections[connectionId];
+  if (!connection) throw new Error(`unknown connection '${connectionId}'`);
+  const specs = paramList(connection.codes.params);
+  const log = new RequestLog(secretValues(specs, parameters));
+  const iml = imlOptions(app, options.timezone);
+  try {
+    const validated = validateInput(specs, parameters, { timezone: iml.timezone });
+    const result = await runCommunication(connection.codes.communication as Request | Request[], {
+      context: { parameters: validated, common: connection.codes.common ?? {}, data: {} },
+      send: options.send ?? sendHttp,
+      log,
+      iml,
+    });
+    return {
+      connection: { ...validated, ...(result.data ?? {}) },
+      label: result.metadata?.value,
+      uid: result.uid,
+      log,
+    };
+  } catch (error) {
+    throw asFailedRun(error, log);
+  }
+}
+
+async function runComponent(
+  app: EmittedApp,
+  component: ComponentFiles,
+  options: RunOptions,
+  specs: Parameter[],
+): Promise<RunResult> {
+  const connectionSpecs = connectionParams(app, component);
+  const log = new RequestLog(secretValues(connectionSpecs, options.connection ?? {}));
+  const iml = imlOptions(app, options.timezone);
+  try {
+    // Input is validated before anything is sent: a failure sends nothing.
+    const parameters = validateInput(specs, options.input ?? {}, { timezone: iml.timezone });
+    const base = { ...((app.general.base ?? {}) as Base) };
+    if (options.baseUrl !== undefined) base.baseUrl = options.baseUrl;
+    const result = await runCommunication(component.codes.communication as Request | Request[], {
+      context: {
+        parameters,
+        connection: options.connection ?? {},
+        common: app.general.common ?? {},
+        data: {},
+        metadata: { expect: component.codes.mappableParams ?? [], interface: component.codes.interface ?? [] },
+      },
+      base,
+      send: options.send ?? sendHttp,
+      log,
+      iml,
+    });
+    if (!result.produced) return { bundles: [], log };
+    return { bundles: result.items.map((item, index) => asBundle(item, index)), log };
+  } catch (error) {
+    throw asFailedRun(error, log);
+  }
+}
+
+function asBundle(item: unknown, index: number): Record<string, unknown> {
+  if (item !== null && typeof item === 'object' && !Array.isArray(item)) return item as Record<string, unknown>;
+  throw new MakeRunError(
+    'RuntimeError',
+    `Output bundle ${index + 1} is not a collection (got ${Array.isArray(item) ? 'an array' : typeof item}).`,
+  );
+}
+
+function asFailedRun(error: unknown, log: RequestLog): unknown {
+  if (error instanceof FailedRun) return error;
+  if (error instanceof MakeRunError) return new FailedRun(error, log);
+  return error;
+}
+
+function imlOptions(app: EmittedApp, timezone = 'UTC'): ImlOptions {
+  const sources = Object.values(app.functions).map((f) => ({ name: f.id, code: String(f.codes.code) }));
+  return { timezone, functions: sources.length ? loadCustomFunctions(sources, { timezone }) : undefined };
+}
+
+function paramList(value: unknown): Parameter[] {
+  return Array.isArray(value) ? (value as Parameter[]) : [];
+}
+
+function connectionParams(app: EmittedApp, component: ComponentFiles): Parameter[] {
+  const id = component.meta.connection;
+  return typeof id === 'string' && app.connections[id] ? paramList(app.connections[id].codes.params) : [];
+}
+
+/** Values of password-type parameters: never shown in a log, a trace or an error. */
+function secretValues(specs: Parameter[], values: Record<string, unknown>): string[] {
+  return specs.filter((p) => p.type === 'password').map((p) => values[p.name]).filter((v): v is string => typeof v === 'string');
+}

@@ -1,0 +1,380 @@
+// A communication (one request or several) run as Make runs it: temp, condition, the request, and the
+// response pipeline (parse, temp, error/valid, iterate, output, pagination, limit, wrapper).
+// Specification: reference/make-runtime-semantics.md §3.
+import type { Base, Pagination, Request, Response } from '../types';
+import { evaluateDeep, type ImlOptions } from '../iml';
+import { buildHttpRequest } from './buildRequest';
+import { MakeRunError, type RunErrorType } from './errors';
+import type { HttpRequest, HttpResponse } from './http';
+import { parseResponseBody } from './parseResponse';
+import { logBody, type RequestLog } from './requestLog';
+import {
+  DEFAULT_ERROR_TYPE,
+  DEFAULT_TIMEOUT_MS,
+  FIRST_PAGINATION_PAGE,
+  INVALID_RESPONSE_MESSAGE,
+  MAX_PAGES,
+  MAX_TIMEOUT_MS,
+  defaultErrorMessage,
+} from './semantics';
+
+export type Sender = (request: HttpRequest, timeoutMs: number) => Promise<HttpResponse>;
+
+export interface CommunicationRun {
+  /** The IML context the module sees: parameters, connection, common, data, metadata... */
+  context: Record<string, unknown>;
+  /** Inherited by every request, or undefined (connections do not inherit the base). */
+  base?: Base;
+  send: Sender;
+  log: RequestLog;
+  iml?: ImlOptions;
+}
+
+export interface CommunicationResult {
+  /** The last request's output: its items when it iterated, else its single output. */
+  items: unknown[];
+  iterated: boolean;
+  /** False when the last request was skipped by its condition and had no default. */
+  produced: boolean;
+  temp: Record<string, unknown>;
+  /** Connection-only directives of the last response that ran. */
+  data?: Record<string, unknown>;
+  metadata?: { type: string; value: unknown };
+  uid?: unknown;
+}
+
+export async function runCommunication(
+  communication: Request | Request[],
+  run: CommunicationRun,
+): Promise<CommunicationResult> {
+  const requests = Array.isArray(communication) ? communication : [communication];
+  let temp: Record<string, unknown> = {};
+  let result: CommunicationResult = { items: [], iterated: false, produced: false, temp };
+  for (const request of requests) {
+    result = await runRequest(request, run, temp);
+    temp = result.temp;
+  }
+  return result;
+}
+
+async function runRequest(
+  spec: Request,
+  run: CommunicationRun,
+  inheritedTemp: Record<string, unknown>,
+): Promise<CommunicationResult> {
+  const request = run.base ? mergeBase(run.base, spec) : spec;
+  const response: Response = request.response ?? {};
+  let temp = { ...inheritedTemp };
+  const evaluate = (value: unknown, extra: Record<string, unknown> = {}): unknown =>
+    evaluateIml(value, { ...run.context, temp, ...extra }, run.iml);
+
+  // Request temp runs before everything else, condition and url included; temp is merged, never replaced.
+  if (request.temp) temp = { ...temp, ...(evaluate(request.temp) as Record<string, unknown>) };
+
+  if (request.condition !== undefined) {
+    const form = conditionForm(request.condition);
+    if (!truthy(evaluate(form.condition))) {
+      if (form.hasDefault) return { items: [evaluate(form.default)], iterated: false, produced: true, temp };
+      return { items: [], iterated: false, produced: false, temp };
+    }
+  }
+
+  const limit = toLimit(evaluate(response.limit));
+  const items: unknown[] = [];
+  let iterated = false;
+  let last: ResponseState = { body: undefined, headers: {}, statusCode: undefined };
+  let extras: Pick<CommunicationResult, 'data' | 'metadata' | 'uid'> = {};
+
+  // Request-less: no HTTP call, but output, wrapper, iterate, valid and error still apply.
+  if (request.url === undefined) {
+    const page = processResponse(response, last, run, temp);
+    return finish(response, page.items, page.iterated, page.temp, last, run, page.extras);
+  }
+
+  let current: PagedRequest = {
+    url: request.url,
+    method: request.method ?? 'GET',
+    headers: request.headers,
+    qs: request.qs,
+    body: request.body,
+  };
+  for (let page = 1; ; page += 1) {
+    if (page > MAX_PAGES) {
+      throw new MakeRunError(
+        'RuntimeError',
+        `Pagination did not stop after ${MAX_PAGES} pages; the module was stopped. Check the pagination condition.`,
+      );
+    }
+    const paginationContext = page === 1 ? {} : { pagination: { page: FIRST_PAGINATION_PAGE + page - 2 } };
+    const stateContext = page === 1 ? {} : { body: last.body, headers: last.headers, statusCode: last.statusCode };
+    last = await exchange(current, request, run, evaluate, { ...stateContext, ...paginationContext });
+    const processed = processResponse(response, last, run, temp);
+    temp = processed.temp;
+    extras = processed.extras;
+    iterated = processed.iterated;
+    items.push(...processed.items);
+
+    if (!request.pagination) break;
+    if (limit !== undefined && items.length >= limit) break;
+    if (processed.iterated && processed.items.length === 0) break;
+    const pageContext = { body: last.body, headers: last.headers, statusCode: last.statusCode, ...paginationContext };
+    if (request.pagination.condition !== undefined && !truthy(evaluate(request.pagination.condition, pageContext))) {
+      break;
+    }
+    current = nextPage(current, request.pagination);
+  }
+  const limited = limit !== undefined ? items.slice(0, limit) : items;
+  return finish(response, limited, iterated, temp, last, run, extras);
+}
+
+interface PagedRequest {
+  url: string;
+  method: string;
+  headers?: Record<string, unknown>;
+  qs?: Record<string, unknown>;
+  body?: unknown;
+}
+
+interface ResponseState {
+  body: unknown;
+  headers: Record<string, string>;
+  statusCode: number | undefined;
+}
+
+/** `url`, `method` and `body` in `pagination` override the parent; `headers` and `qs` merge over it unless
+ * `mergeWithParent` is false, when only what `pagination` gives is used. */
+function nextPage(parent: PagedRequest, pagination: Pagination): PagedRequest {
+  const merge = pagination.mergeWithParent !== false;
+  return {
+    url: pagination.url ?? parent.url,
+    method: pagination.method ?? parent.method,
+    body: pagination.body ?? parent.body,
+    headers: merge ? { ...(parent.headers ?? {}), ...(pagination.headers ?? {}) } : pagination.headers,
+    qs: merge ? { ...(parent.qs ?? {}), ...(pagination.qs ?? {}) } : pagination.qs,
+  };
+}
+
+async function exchange(
+  current: PagedRequest,
+  request: Request,
+  run: CommunicationRun,
+  evaluate: (value: unknown, extra?: Record<string, unknown>) => unknown,
+  extra: Record<string, unknown>,
+): Promise<ResponseState> {
+  const http = buildHttpRequest(run.base?.baseUrl === undefined ? undefined : String(evaluate(run.base.baseUrl, extra)), {
+    url: String(evaluate(current.url, extra) ?? ''),
+    method: String(evaluate(current.method, extra) ?? 'GET'),
+    headers: evaluate(current.headers, extra) as Record<string, unknown> | undefined,
+    qs: evaluate(current.qs, extra) as Record<string, unknown> | undefined,
+    body: evaluate(current.body, extra),
+    type: request.type,
+    encodeUrl: request.encodeUrl,
+  });
+  const timeout = Math.min(run.base?.timeout ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS);
+  const sanitize = [...(request.log?.sanitize ?? [])];
+  const logged = { method: http.method, url: http.url, headers: http.headers, body: logBody(http.body) };
+  const started = Date.now();
+  let response: HttpResponse;
+  try {
+    response = await run.send(http, timeout);
+  } catch (error) {
+    const failure = error instanceof MakeRunError ? error : new MakeRunError('ConnectionError', String(error));
+    run.log.add({ request: logged, error: failure.toLine(), durationMs: Date.now() - started }, sanitize);
+    throw new MakeRunError(failure.type, run.log.mask(failure.message), failure.statusCode);
+  }
+  const headers = Object.fromEntries(
+    Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v)]),
+  );
+  run.log.add(
+    {
+      request: logged,
+      response: { status: response.status, headers, body: logBody(response.body) ?? '' },
+      durationMs: Date.now() - started,
+    },
+    sanitize,
+  );
+  const body = parseResponseBody(response.body, response.status, response.headers, request.response?.type);
+  return { body, headers, statusCode: response.status };
+}
+
+interface ProcessedPage {
+  items: unknown[];
+  iterated: boolean;
+  temp: Record<string, unknown>;
+  extras: Pick<CommunicationResult, 'data' | 'metadata' | 'uid'>;
+}
+
+/** One response through temp, error/valid, iterate and output. */
+function processResponse(
+  response: Response,
+  state: ResponseState,
+  run: CommunicationRun,
+  inheritedTemp: Record<string, unknown>,
+): ProcessedPage {
+  const base = { ...run.context, body: state.body, headers: state.headers, statusCode: state.statusCode };
+  let temp = inheritedTemp;
+  const evaluate = (value: unknown, extra: Record<string, unknown> = {}): unknown =>
+    evaluateIml(value, { ...base, temp, ...extra }, run.iml);
+
+  // Response temp runs right after the HTTP call, before the other directives.
+  if (response.temp) temp = { ...temp, ...(evaluate(response.temp) as Record<string, unknown>) };
+
+  const status = state.statusCode;
+  if (status !== undefined && status >= 400 && status <= 599) {
+    throw httpError(response, status, evaluate, run);
+  }
+  if (response.valid !== undefined) {
+    const valid = typeof response.valid === 'object' && response.valid !== null ? response.valid : { condition: response.valid };
+    if (!truthy(evaluate(valid.condition))) throw invalidError(response, valid, status, evaluate, run);
+  }
+
+  const extras = {
+    data: response.data === undefined ? undefined : (evaluate(response.data) as Record<string, unknown>),
+    metadata: response.metadata === undefined ? undefined : (evaluate(response.metadata) as { type: string; value: unknown }),
+    uid: response.uid === undefined ? undefined : evaluate(response.uid),
+  };
+
+  if (response.iterate === undefined) {
+    const output = response.output === undefined ? state.body : evaluate(response.output);
+    return { items: [output], iterated: false, temp, extras };
+  }
+  const iterate = typeof response.iterate === 'string' ? { container: response.iterate } : response.iterate;
+  const container = evaluate(iterate.container);
+  const list = iterationItems(container);
+  const items: unknown[] = [];
+  for (const item of list) {
+    if (iterate.condition !== undefined && !truthy(evaluate(iterate.condition, { item }))) continue;
+    items.push(response.output === undefined ? item : evaluate(response.output, { item }));
+  }
+  return { items, iterated: true, temp, extras };
+}
+
+/** [INF] see semantics.ts ITERATE_NOTHING_ON_EMPTY. */
+function iterationItems(container: unknown): unknown[] {
+  if (container === undefined || container === null) return [];
+  if (Array.isArray(container)) return container;
+  throw new MakeRunError('RuntimeError', `The iterate container is not an array (got ${typeName(container)}).`);
+}
+
+function finish(
+  response: Response,
+  items: unknown[],
+  iterated: boolean,
+  temp: Record<string, unknown>,
+  last: ResponseState,
+  run: CommunicationRun,
+  extras: Pick<CommunicationResult, 'data' | 'metadata' | 'uid'>,
+): CommunicationResult {
+  if (response.wrapper === undefined) return { items, iterated, produced: true, temp, ...extras };
+  // The wrapper runs once, at the end, with `output` bound to what was collected; nothing runs after it.
+  const output = iterated ? items : items[0];
+  const wrapped = evaluateIml(
+    response.wrapper,
+    { ...run.context, body: last.body, headers: last.headers, statusCode: last.statusCode, temp, output },
+    run.iml,
+  );
+  return Array.isArray(wrapped)
+    ? { items: wrapped, iterated: true, produced: true, temp, ...extras }
+    : { items: [wrapped], iterated: false, produced: true, temp, ...extras };
+}
+
+function httpError(
+  response: Response,
+  status: number,
+  evaluate: (value: unknown) => unknown,
+  run: CommunicationRun,
+): MakeRunError {
+  const spec = errorSpecFor(response.error, status);
+  const message = spec.message !== undefined ? String(evaluate(spec.message) ?? '') : defaultErrorMessage(status);
+  const type = spec.type !== undefined ? String(evaluate(spec.type)) : DEFAULT_ERROR_TYPE;
+  return new MakeRunError(type as RunErrorType, run.log.mask(message), status);
+}
+
+/** On a falsy `valid`: its own message and type, then `error.<status>`, then the generic `error`. */
+function invalidError(
+  response: Response,
+  valid: { message?: string; type?: string },
+  status: number | undefined,
+  evaluate: (value: unknown) => unknown,
+  run: CommunicationRun,
+): MakeRunError {
+  const fallback = status === undefined ? {} : errorSpecFor(response.error, status);
+  const message = valid.message ?? fallback.message;
+  const type = valid.type ?? fallback.type;
+  return new MakeRunError(
+    (type !== undefined ? String(evaluate(type)) : DEFAULT_ERROR_TYPE) as RunErrorType,
+    run.log.mask(message !== undefined ? String(evaluate(message) ?? '') : INVALID_RESPONSE_MESSAGE),
+    status,
+  );
+}
+
+/** The status key overrides the generic message and type, key by key. */
+function errorSpecFor(error: Response['error'], status: number): { message?: string; type?: string } {
+  if (error === undefined) return {};
+  if (typeof error === 'string') return { message: error };
+  const specific = error[String(status)];
+  const own = typeof specific === 'string' ? { message: specific } : (specific ?? {});
+  return {
+    message: (own as { message?: string }).message ?? error.message,
+    type: (own as { type?: string }).type ?? (error.type as string | undefined),
+  };
+}
+
+/** Base keys the module inherits, overridden key by key ([INF] semantics.ts BASE_MERGE). */
+function mergeBase(base: Base, request: Request): Request {
+  const method = String(request.method ?? 'GET').toUpperCase();
+  const merged: Request = {
+    ...request,
+    headers: base.headers || request.headers ? { ...(base.headers ?? {}), ...(request.headers ?? {}) } : undefined,
+    response: base.response || request.response ? { ...(base.response ?? {}), ...(request.response ?? {}) } : undefined,
+    log:
+      base.log || request.log
+        ? { sanitize: [...new Set([...(base.log?.sanitize ?? []), ...(request.log?.sanitize ?? [])])] }
+        : undefined,
+  };
+  if (base.qs) merged.qs = { ...base.qs, ...(request.qs ?? {}) };
+  if (base.body !== undefined && method !== 'GET') {
+    merged.body = isPlainObject(base.body) && isPlainObject(request.body) ? { ...base.body, ...request.body } : (request.body ?? base.body);
+  }
+  return merged;
+}
+
+function conditionForm(condition: NonNullable<Request['condition']>): { condition: unknown; hasDefault: boolean; default?: unknown } {
+  if (typeof condition === 'object' && condition !== null) {
+    return { condition: condition.condition, hasDefault: 'default' in condition, default: condition.default };
+  }
+  return { condition, hasDefault: false };
+}
+
+/** `limit`: empty means unlimited; otherwise the module returns exactly that many items at most. */
+function toLimit(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new MakeRunError('RuntimeError', `The limit '${String(value)}' is not a non-negative number.`);
+  }
+  return Math.floor(n);
+}
+
+/** IML errors inside a run stop the module like any runtime error. */
+function evaluateIml(value: unknown, context: Record<string, unknown>, options: ImlOptions | undefined): unknown {
+  if (value === undefined) return undefined;
+  try {
+    return evaluateDeep(value, context, options);
+  } catch (error) {
+    if (error instanceof MakeRunError) throw error;
+    throw new MakeRunError('RuntimeError', (error as Error).message);
+  }
+}
+
+function truthy(value: unknown): boolean {
+  return Boolean(value) && value !== 'false';
+}
+
+function isPlainObject(value: unknown): value is Record<string, never> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+}

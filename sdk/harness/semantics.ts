@@ -1,0 +1,39 @@
+// Make's runtime rules that the harness follows, where the docs give a number or leave a choice open.
+// Each [INF] is inferred (reference/make-runtime-semantics.md marks it so): the most likely behaviour,
+// kept here, in one place, so that it is a one-line change once Make's real behaviour is confirmed.
+
+/** Make's default HTTP request timeout (base `timeout` overrides it, up to 300 s). */
+export const DEFAULT_TIMEOUT_MS = 40_000;
+export const MAX_TIMEOUT_MS = 300_000;
+
+/** [INF] Pages one module run may request before Make gives up on a pagination that never stops. */
+export const MAX_PAGES = 500;
+
+/** [INF] `pagination.page` is 2 on the first pagination request (the first page is the parent request). */
+export const FIRST_PAGINATION_PAGE = 2;
+
+/** Default messages when `response.error` does not give one (D:component-blocks/api/handling-responses/error). */
+export function defaultErrorMessage(status: number): string {
+  if (status === 429) return 'Third party API limit likely exceeded';
+  if (status >= 500) return 'Service is temporarily unavailable.';
+  return `Status Code Error: ${status}`;
+}
+
+/** The default error type for an HTTP error in a custom app: RuntimeError, 429 included, unless mapped. */
+export const DEFAULT_ERROR_TYPE = 'RuntimeError';
+
+/** [INF] The fallback when `valid` is falsy and nothing names a message. */
+export const INVALID_RESPONSE_MESSAGE = 'Response marked as invalid.';
+
+/** [INF] A base's headers, qs and response directives are overridden by the module key by key; the base body
+ * applies only to requests that send one (not GET); log.sanitize lists are joined. */
+export const BASE_MERGE = 'key-by-key';
+
+/** [INF] A basic connection's own communication does not inherit the base (as documented for OAuth2). */
+export const CONNECTION_INHERITS_BASE = false;
+
+/** [INF] `iterate` on undefined or null yields no items; on any other non-array value it is an error. */
+export const ITERATE_NOTHING_ON_EMPTY = true;
+
+/** What the request log shows in place of a sanitised or secret value. */
+export const MASK = '********';
