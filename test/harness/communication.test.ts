@@ -1,0 +1,289 @@
+// The communication semantics of the harness, one rule at a time, against a mocked host.
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import nock from 'nock';
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { runCommunication, type CommunicationRun } from '../../sdk/harness/runCommunication';
+import { sendHttp } from '../../sdk/harness/http';
+import { RequestLog } from '../../sdk/harness/requestLog';
+import { MakeRunError } from '../../sdk/harness/errors';
+import { MAX_PAGES } from '../../sdk/harness/semantics';
+import type { Base, Request } from '../../sdk/types';
+
+const HOST = 'https://api.example.test';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending, 'every interceptor is used').toEqual([]);
+});
+
+function setup(parameters: Record<string, unknown> = {}, base: Base = { baseUrl: HOST }): CommunicationRun {
+  return { context: { parameters, connection: { apiKey: 'k-123456' } }, base, send: sendHttp, log: new RequestLog(['k-123456']) };
+}
+
+async function fails(promise: Promise<unknown>): Promise<MakeRunError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof MakeRunError) return error;
+    throw error;
+  }
+  throw new Error('expected a MakeRunError');
+}
+
+describe('temp and condition', () => {
+  it('evaluates request temp before the condition, and skips the request when it is false', async () => {
+    const request: Request = { temp: { go: '{{parameters.go}}' }, condition: '{{temp.go}}', url: '/x' };
+    const result = await runCommunication(request, setup({ go: false }));
+    expect(result).toMatchObject({ produced: false, items: [] });
+  });
+
+  it('outputs the default of a {condition, default} when the condition is false', async () => {
+    const request: Request = { condition: { condition: '{{false}}', default: { skipped: true } }, url: '/x' };
+    expect((await runCommunication(request, setup())).items).toEqual([{ skipped: true }]);
+  });
+
+  it('carries temp across several requests and outputs the last one', async () => {
+    nock(HOST).get('/users/7').reply(200, { id: 7, team: 'blue' });
+    nock(HOST).get('/teams/blue').reply(200, { name: 'Blue team' });
+    const result = await runCommunication(
+      [
+        { url: '/users/{{parameters.id}}', response: { temp: { team: '{{body.team}}' } } },
+        { url: '/teams/{{temp.team}}', response: { output: { user: '{{parameters.id}}', team: '{{body.name}}' } } },
+      ],
+      setup({ id: 7 }),
+    );
+    expect(result.items).toEqual([{ user: 7, team: 'Blue team' }]);
+  });
+
+  it('runs a request-less entry: no HTTP, output still evaluated', async () => {
+    const result = await runCommunication({ response: { output: { sum: '{{parameters.a + parameters.b}}' } } }, setup({ a: 2, b: 3 }));
+    expect(result.items).toEqual([{ sum: 5 }]);
+  });
+});
+
+describe('request building', () => {
+  it('repeats array qs keys, drops undefined ones and replaces the url query', async () => {
+    nock(HOST).get('/search').query({ tag: ['a', 'b'], q: 'x y' }).reply(200, {});
+    const run = setup();
+    await runCommunication({ url: '/search?old=1', qs: { tag: ['a', 'b'], q: 'x y', missing: '{{parameters.nothing}}' } }, run);
+    expect(run.log.entries[0].request.url).toBe(`${HOST}/search?tag=a&tag=b&q=x%20y`);
+  });
+
+  it('sends headers Title-Cased, base headers merged under the module ones', async () => {
+    nock(HOST)
+      .get('/h')
+      .matchHeader('X-Api-Key', 'k-123456')
+      .matchHeader('Accept-Language', 'fr')
+      .reply(200, {});
+    const base: Base = { baseUrl: HOST, headers: { 'x-api-key': '{{connection.apiKey}}', 'accept-language': 'en' } };
+    const run = setup({}, base);
+    await runCommunication({ url: '/h', headers: { 'ACCEPT-language': 'fr' } }, run);
+    expect(Object.keys(run.log.entries[0].request.headers)).toEqual(['X-Api-Key', 'Accept-Language']);
+  });
+
+  it('encodes a urlencoded body and sets its content type', async () => {
+    nock(HOST)
+      .post('/form', 'a=1&b=deux%20mots')
+      .matchHeader('content-type', 'application/x-www-form-urlencoded')
+      .reply(200, {});
+    await runCommunication({ url: '/form', method: 'POST', type: 'urlencoded', body: { a: 1, b: 'deux mots' } }, setup());
+  });
+
+  it('ignores the body of a GET', async () => {
+    nock(HOST).get('/g').reply(200, function () {
+      return { length: this.req.headers['content-length'] ?? null, type: this.req.headers['content-type'] ?? null };
+    });
+    const result = await runCommunication({ url: '/g', body: { a: 1 } }, setup());
+    expect(result.items).toEqual([{ length: null, type: null }]);
+  });
+
+  it('encodes characters a URL cannot hold, but not what is already encoded', async () => {
+    nock(HOST).get('/files/a%20b%2Fc').reply(200, {});
+    await runCommunication({ url: '/files/a b%2Fc' }, setup());
+  });
+
+  it('keeps an absolute url instead of the base url', async () => {
+    nock('https://other.example.test').get('/abs').reply(200, { ok: true });
+    expect((await runCommunication({ url: 'https://other.example.test/abs' }, setup())).items).toEqual([{ ok: true }]);
+  });
+});
+
+describe('response pipeline', () => {
+  it('iterates, filters items by the iterate condition and maps each through output', async () => {
+    nock(HOST).get('/items').reply(200, { data: [{ id: 1, on: true }, { id: 2, on: false }, { id: 3, on: true }] });
+    const result = await runCommunication(
+      { url: '/items', response: { iterate: { container: '{{body.data}}', condition: '{{item.on}}' }, output: { key: '{{item.id}}' } } },
+      setup(),
+    );
+    expect(result).toMatchObject({ iterated: true, items: [{ key: 1 }, { key: 3 }] });
+  });
+
+  it('parses by a status-keyed type map, the narrowest range winning', async () => {
+    nock(HOST).get('/t').reply(404, '{"not":"parsed"}', { 'content-type': 'application/json' });
+    const error = await fails(
+      runCommunication({ url: '/t', response: { type: { '*': 'json', '400-499': 'json', '404': 'text' }, error: { message: '{{body}}' } } }, setup()),
+    );
+    expect(error.message).toBe('{"not":"parsed"}');
+  });
+
+  it('wraps the collected output once', async () => {
+    nock(HOST).get('/w').reply(200, { data: [1, 2, 3] });
+    const result = await runCommunication(
+      { url: '/w', response: { iterate: '{{body.data}}', output: { n: '{{item}}' }, wrapper: { count: '{{length(output)}}', all: '{{output}}' } } },
+      setup(),
+    );
+    expect(result.items).toEqual([{ count: 3, all: [{ n: 1 }, { n: 2 }, { n: 3 }] }]);
+  });
+
+  it('fails on a 200 body that is not JSON when JSON was announced', async () => {
+    nock(HOST).get('/bad').reply(200, '<html>oops</html>', { 'content-type': 'application/json' });
+    const error = await fails(runCommunication({ url: '/bad' }, setup()));
+    expect(error.type).toBe('RuntimeError');
+    expect(error.message).toMatch(/^Failed to parse the response as JSON \(status 200\)/);
+  });
+
+  it('fails on an iterate container that is not an array', async () => {
+    nock(HOST).get('/i').reply(200, { data: 'text' });
+    const error = await fails(runCommunication({ url: '/i', response: { iterate: '{{body.data}}' } }, setup()));
+    expect(error.message).toBe('The iterate container is not an array (got string).');
+  });
+});
+
+describe('errors and valid', () => {
+  it.each([
+    [429, 'Third party API limit likely exceeded'],
+    [500, 'Service is temporarily unavailable.'],
+    [404, 'Status Code Error: 404'],
+  ])('gives Make\'s default message for %i, as a RuntimeError', async (status, message) => {
+    nock(HOST).get('/e').reply(status, {});
+    const error = await fails(runCommunication({ url: '/e' }, setup()));
+    expect([error.type, error.message, error.statusCode]).toEqual(['RuntimeError', message, status]);
+  });
+
+  it('lets a status key override the generic message and type', async () => {
+    nock(HOST).get('/e').reply(409, { msg: 'dup' });
+    const error = await fails(
+      runCommunication(
+        { url: '/e', response: { error: { message: 'generic', type: 'DataError', '409': { message: 'conflict: {{body.msg}}', type: 'DuplicateDataError' } } } },
+        setup(),
+      ),
+    );
+    expect([error.type, error.message]).toEqual(['DuplicateDataError', 'conflict: dup']);
+  });
+
+  it('takes the message of a falsy valid from valid, then error.<status>, then the default', async () => {
+    nock(HOST).get('/v').times(3).reply(200, { ok: false });
+    const withMessage = await fails(
+      runCommunication({ url: '/v', response: { valid: { condition: '{{body.ok}}', message: 'not ok', type: 'DataError' } } }, setup()),
+    );
+    expect([withMessage.type, withMessage.message]).toEqual(['DataError', 'not ok']);
+    const fromStatus = await fails(
+      runCommunication({ url: '/v', response: { valid: '{{body.ok}}', error: { '200': { message: 'from 200', type: 'RateLimitError' } } } }, setup()),
+    );
+    expect([fromStatus.type, fromStatus.message]).toEqual(['RateLimitError', 'from 200']);
+    const fallback = await fails(runCommunication({ url: '/v', response: { valid: '{{body.ok}}' } }, setup()));
+    expect([fallback.type, fallback.message]).toEqual(['RuntimeError', 'Response marked as invalid.']);
+  });
+});
+
+describe('pagination', () => {
+  it('follows a cursor from the body, merging qs over the parent', async () => {
+    nock(HOST).get('/p').query({ size: '2' }).reply(200, { data: [1, 2], next: 'c2' });
+    nock(HOST).get('/p').query({ size: '2', cursor: 'c2' }).reply(200, { data: [3, 4], next: 'c3' });
+    nock(HOST).get('/p').query({ size: '2', cursor: 'c3' }).reply(200, { data: [5] });
+    const result = await runCommunication(
+      {
+        url: '/p',
+        qs: { size: 2 },
+        response: { iterate: '{{body.data}}' },
+        pagination: { qs: { cursor: '{{body.next}}' }, condition: '{{body.next}}' },
+      },
+      setup(),
+    );
+    expect(result.items).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('with mergeWithParent false, sends only what pagination gives', async () => {
+    nock(HOST).get('/m').query({ page: '1', keep: 'x' }).reply(200, { data: [1] });
+    nock(HOST).get('/m').query({ page: '2' }).reply(200, { data: [] });
+    await runCommunication(
+      {
+        url: '/m',
+        qs: { page: 1, keep: 'x' },
+        response: { iterate: '{{body.data}}' },
+        pagination: { mergeWithParent: false, qs: { page: '{{pagination.page}}' } },
+      },
+      setup(),
+    );
+  });
+
+  it('returns exactly limit items, stopping mid-page', async () => {
+    nock(HOST).get('/l').query({ page: '1' }).reply(200, { data: [1, 2, 3] });
+    nock(HOST).get('/l').query({ page: '2' }).reply(200, { data: [4, 5, 6] });
+    const result = await runCommunication(
+      {
+        url: '/l',
+        qs: { page: 1 },
+        response: { iterate: '{{body.data}}', limit: '{{parameters.limit}}' },
+        pagination: { qs: { page: '{{pagination.page}}' } },
+      },
+      setup({ limit: 4 }),
+    );
+    expect(result.items).toEqual([1, 2, 3, 4]);
+  });
+
+  it(`stops a pagination that never ends after ${MAX_PAGES} pages with an error`, async () => {
+    nock(HOST).get('/forever').query(true).times(MAX_PAGES).reply(200, { data: [1] });
+    const error = await fails(
+      runCommunication({ url: '/forever', response: { iterate: '{{body.data}}' }, pagination: { qs: { p: '{{pagination.page}}' } } }, setup()),
+    );
+    expect(error.type).toBe('RuntimeError');
+    expect(error.message).toContain(`after ${MAX_PAGES} pages`);
+  });
+});
+
+describe('transport failures', () => {
+  let silent: Server;
+  let silentPort: number;
+  const sockets = new Set<import('node:net').Socket>();
+  beforeAll(async () => {
+    // Accepts connections and never answers: a request to it can only time out.
+    silent = createServer((socket) => {
+      sockets.add(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentPort = (silent.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  it('turns a refused connection into a ConnectionError', async () => {
+    nock.enableNetConnect('127.0.0.1');
+    try {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const error = await fails(sendHttp({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }, 1000));
+      expect(error.type).toBe('ConnectionError');
+      expect(error.message).toContain('the connection was refused');
+    } finally {
+      nock.disableNetConnect();
+    }
+  });
+
+  it('turns a timeout into a ModuleTimeoutError', async () => {
+    nock.enableNetConnect('127.0.0.1');
+    try {
+      const error = await fails(sendHttp({ method: 'GET', url: `http://127.0.0.1:${silentPort}/`, headers: {} }, 200));
+      expect([error.type, error.message]).toEqual(['ModuleTimeoutError', `The request to http://127.0.0.1:${silentPort} timed out after 0.2 s.`]);
+    } finally {
+      nock.disableNetConnect();
+    }
+  });
+});

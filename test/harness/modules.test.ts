@@ -1,0 +1,275 @@
+// Every module of the app, replayed against a mocked API: the exact request and the exact bundles.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import nock from 'nock';
+import { runModule, FailedRun, type RunResult } from '../../sdk/harness/run';
+import { CONTRACTS_PAGE_SIZE } from '../../app/constants';
+import { API, API_KEY, connection, contracts, emittedApp } from '../helpers/app';
+
+const AUTH = `Bearer ${API_KEY}`;
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending, 'every interceptor is used').toEqual([]);
+});
+
+function api() {
+  return nock(API, { reqheaders: { authorization: AUTH } });
+}
+
+function run(moduleId: string, input: Record<string, unknown> = {}): Promise<RunResult> {
+  return runModule(emittedApp(), moduleId, { input, connection });
+}
+
+async function failure(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FailedRun) return { type: error.error.type, message: error.error.message };
+    throw error;
+  }
+  throw new Error('expected the run to fail');
+}
+
+describe('testConnection', () => {
+  it('GETs the token test and reports the account', async () => {
+    api().get('/api/sync/v1/test').reply(200, { value: 'token valid', name: 'CFA des Métiers' });
+    const { bundles } = await run('testConnection');
+    expect(bundles).toEqual([{ valide: true, message: 'token valid', nomCompte: 'CFA des Métiers' }]);
+  });
+
+  it('stops with InvalidAccessTokenError and the API reason on a refused token', async () => {
+    api()
+      .get('/api/sync/v1/test')
+      .reply(401, { error: 'UNAUTHORIZED', reason: "Vous n'êtes pas autorisé à effectuer cette action." });
+    expect(await failure(run('testConnection'))).toEqual({
+      type: 'InvalidAccessTokenError',
+      message: "Campus Skills a répondu 401 : Vous n'êtes pas autorisé à effectuer cette action.",
+    });
+  });
+});
+
+describe('simulateSync', () => {
+  it('POSTs {contrats} to the diff endpoint and outputs the four arrays with their counts', async () => {
+    const sent = contracts(3);
+    api()
+      .post('/api/sync/v1/contrats-diff', (body) => JSON.stringify(body) === JSON.stringify({ contrats: sent }))
+      .matchHeader('content-type', 'application/json')
+      .reply(200, { same: [sent[0]], added: [sent[1], sent[2]], updated: [], removed: [] });
+    const { bundles } = await run('simulateSync', { contrats: sent });
+    expect(bundles).toEqual([
+      {
+        same: [sent[0]],
+        added: [sent[1], sent[2]],
+        updated: [],
+        removed: [],
+        counts: { same: 1, added: 2, updated: 0, removed: 0 },
+      },
+    ]);
+  });
+});
+
+describe('syncContracts', () => {
+  const sent = contracts(2);
+  const exactBody = (body: unknown) => JSON.stringify(body) === JSON.stringify({ contrats: sent });
+
+  it('outputs the stable shape from the seed response {total, contrats}', async () => {
+    api().post('/api/sync/v2/contrats', exactBody).reply(200, { total: 2, contrats: sent });
+    const { bundles } = await run('syncContracts', { contrats: sent });
+    expect(bundles).toEqual([{ statut: 'succes', nombreTransmis: 2, nombreRejetes: 0, avertissement: '' }]);
+  });
+
+  it('outputs the same shape from the newer response, with a warning naming the rejected contracts', async () => {
+    api()
+      .post('/api/sync/v2/contrats', exactBody)
+      .reply(200, {
+        success: true,
+        validContrats: [sent[0]],
+        invalidContrats: [{ codeContrat: 'CTR-2', errors: ['dateDebut: format attendu JJ/MM/AAAA'] }],
+      });
+    const { bundles } = await run('syncContracts', { contrats: sent });
+    expect(bundles).toEqual([
+      {
+        statut: 'partiel',
+        nombreTransmis: 1,
+        nombreRejetes: 1,
+        avertissement: 'Contrats rejetés par Campus Skills : CTR-2',
+      },
+    ]);
+  });
+
+  it('fails with DataError when the API answers success: false', async () => {
+    api().post('/api/sync/v2/contrats', exactBody).reply(200, { success: false, reason: 'Fichier vide' });
+    expect(await failure(run('syncContracts', { contrats: sent }))).toEqual({
+      type: 'DataError',
+      message: "Campus Skills n'a pas accepté la synchronisation : Fichier vide",
+    });
+  });
+
+  it('shows the API reason of a rejected file as a DataError', async () => {
+    const reason = 'contrats[2].emailApprenant : apprenant1@exemple.fr est déjà utilisé par APP-1';
+    api().post('/api/sync/v2/contrats', exactBody).reply(400, { error: 'BAD_REQUEST', reason });
+    expect(await failure(run('syncContracts', { contrats: sent }))).toEqual({
+      type: 'DataError',
+      message: `Campus Skills a répondu 400 : ${reason}`,
+    });
+  });
+});
+
+describe('resetSync', () => {
+  it('POSTs an empty object to the reset endpoint and reports 0 contracts', async () => {
+    api()
+      .post('/api/sync/v1/contrats-reset', (body) => JSON.stringify(body) === '{}')
+      .reply(200, { total: 0, contrats: [] });
+    const { bundles } = await run('resetSync');
+    expect(bundles).toEqual([{ statut: 'succes', nombreTransmis: 0, nombreRejetes: 0, avertissement: '' }]);
+  });
+});
+
+describe.each([
+  ['listTransmittedContracts', '/api/sync/v1/contrats-get-all'],
+  ['listIntegratedContracts', '/api/sync/v1/contrats'],
+])('%s', (moduleId, path) => {
+  const all = contracts(237);
+  const page = (n: number) => all.slice((n - 1) * CONTRACTS_PAGE_SIZE, n * CONTRACTS_PAGE_SIZE);
+
+  it('collects every page into one bundle {total, contrats}', async () => {
+    for (const n of [1, 2, 3]) {
+      api().get(path).query({ limit: String(CONTRACTS_PAGE_SIZE), page: String(n) }).reply(200, { total: 237, contrats: page(n) });
+    }
+    const { bundles, log } = await run(moduleId);
+    expect(bundles).toEqual([{ total: 237, contrats: all }]);
+    expect(log.entries.map((e) => e.request.url)).toEqual([
+      `${API}${path}?limit=100&page=1`,
+      `${API}${path}?limit=100&page=2`,
+      `${API}${path}?limit=100&page=3`,
+    ]);
+  });
+
+  it('stops mid-page at the maximum and requests no further page', async () => {
+    for (const n of [1, 2]) {
+      api().get(path).query({ limit: '100', page: String(n) }).reply(200, { total: 237, contrats: page(n) });
+    }
+    const { bundles } = await run(moduleId, { limit: 150 });
+    expect(bundles).toEqual([{ total: 150, contrats: all.slice(0, 150) }]);
+  });
+
+  it('stops after a full last page followed by an empty one', async () => {
+    const exact = contracts(100);
+    api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 100, contrats: exact });
+    api().get(path).query({ limit: '100', page: '2' }).reply(200, { total: 100, contrats: [] });
+    const { bundles } = await run(moduleId);
+    expect(bundles).toEqual([{ total: 100, contrats: exact }]);
+  });
+
+  it('outputs zero contracts when the account has none', async () => {
+    api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 0, contrats: [] });
+    expect((await run(moduleId)).bundles).toEqual([{ total: 0, contrats: [] }]);
+  });
+
+  it('fails with DataError when a 200 page has no contrats array', async () => {
+    api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 3 });
+    expect(await failure(run(moduleId))).toEqual({
+      type: 'DataError',
+      message: 'Réponse inattendue de Campus Skills : la page ne contient pas de tableau « contrats ».',
+    });
+  });
+});
+
+describe('getStudentValidations', () => {
+  const grades = { studentName: 'Léa Martin', userId: 'u1', sessions: [] };
+
+  it('asks by the learner id sent in the sync', async () => {
+    api().get('/api/v1/grades').query({ studentId: 'APP-1042' }).reply(200, grades);
+    const { bundles } = await run('getStudentValidations', { searchBy: 'studentId', studentId: 'APP-1042' });
+    expect(bundles).toEqual([grades]);
+  });
+
+  it('asks by email, and sends no studentId', async () => {
+    api().get('/api/v1/grades').query({ email: 'lea.martin@exemple.fr' }).reply(200, grades);
+    const { bundles } = await run('getStudentValidations', { searchBy: 'email', email: 'lea.martin@exemple.fr' });
+    expect(bundles).toEqual([grades]);
+  });
+});
+
+describe('error mapping of the base', () => {
+  it.each([
+    [400, 'DataError'],
+    [401, 'InvalidAccessTokenError'],
+    [403, 'InvalidAccessTokenError'],
+    [422, 'DataError'],
+    [429, 'RateLimitError'],
+    [500, 'ConnectionError'],
+    [501, 'ConnectionError'],
+    [502, 'ConnectionError'],
+    [503, 'ConnectionError'],
+    [404, 'RuntimeError'],
+    [504, 'RuntimeError'],
+  ])('maps %i to %s with the API reason', async (status, type) => {
+    api().get('/api/sync/v1/test').reply(status, { error: 'ERR', reason: `raison ${status}` });
+    expect(await failure(run('testConnection'))).toEqual({ type, message: `Campus Skills a répondu ${status} : raison ${status}` });
+  });
+
+  it('falls back to the error code, then to the raw body', async () => {
+    api().get('/api/sync/v1/test').reply(403, { error: 'FORBIDDEN' });
+    expect((await failure(run('testConnection'))).message).toBe('Campus Skills a répondu 403 : FORBIDDEN');
+    api().get('/api/sync/v1/test').reply(502, 'Bad Gateway', { 'content-type': 'text/plain' });
+    expect((await failure(run('testConnection'))).message).toBe('Campus Skills a répondu 502 : Bad Gateway');
+  });
+});
+
+describe('input validation', () => {
+  it('rejects a contract missing a required field, naming its row, and sends nothing', async () => {
+    const sent = contracts(4).map((c) => ({ ...c }) as Record<string, unknown>);
+    delete sent[2].nomGroupe;
+    const result = await failure(run('syncContracts', { contrats: sent }));
+    expect(result.type).toBe('BundleValidationError');
+    expect(result.message).toMatch(/^contrats\[3\]\.nomGroupe: /);
+  });
+
+  it('rejects a date that is not DD/MM/YYYY, and sends nothing', async () => {
+    const sent = contracts(2);
+    sent[1].dateDebut = '2025-09-01';
+    const result = await failure(run('simulateSync', { contrats: sent }));
+    expect(result.type).toBe('BundleValidationError');
+    expect(result.message).toMatch(/^contrats\[2\]\.dateDebut: /);
+  });
+
+  it('requires the contrats array', async () => {
+    const result = await failure(run('syncContracts', {}));
+    expect(result).toMatchObject({ type: 'BundleValidationError' });
+    expect(result.message).toMatch(/^contrats: /);
+  });
+
+  it('requires the learner id when searching by id', async () => {
+    const result = await failure(run('getStudentValidations', { searchBy: 'studentId' }));
+    expect(result.type).toBe('BundleValidationError');
+    expect(result.message).toMatch(/^studentId: /);
+  });
+});
+
+describe('request log', () => {
+  it('shows method, url, headers, body and response, with the token masked everywhere', async () => {
+    api().post('/api/sync/v1/contrats-reset').reply(200, { total: 0, contrats: [] });
+    const { log } = await run('resetSync');
+    expect(log.entries).toHaveLength(1);
+    const [entry] = log.entries;
+    expect(entry.request).toMatchObject({
+      method: 'POST',
+      url: `${API}/api/sync/v1/contrats-reset`,
+      headers: { Authorization: '********', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(entry.response).toMatchObject({ status: 200, body: '{"total":0,"contrats":[]}' });
+    expect(JSON.stringify(log.entries)).not.toContain(API_KEY);
+    expect(log.format()).not.toContain(API_KEY);
+  });
+
+  it('masks the token in error messages that echo it', async () => {
+    api().get('/api/sync/v1/test').reply(401, { error: 'invalid token', reason: `token ${API_KEY} inconnu` });
+    const result = await failure(run('testConnection'));
+    expect(result.message).not.toContain(API_KEY);
+    expect(result.message).toContain('********');
+  });
+});
