@@ -1,0 +1,96 @@
+// Value helpers shared by the evaluator and the built-ins. Checks are realm-agnostic because values
+// can come back from custom functions running in another `node:vm` context.
+
+/** The value of the `erase` keyword: "send an explicit empty value" (Make turns it into null or []). */
+// Registered, so that the harness's input validation (ERASE_MARKER) recognises the same value.
+export const ERASE: unique symbol = Symbol.for('iml.erase');
+
+export type PlainObject = Record<string, unknown>;
+
+const objectTag = (value: unknown): string => Object.prototype.toString.call(value);
+
+export function isDate(value: unknown): value is Date {
+  return objectTag(value) === '[object Date]';
+}
+
+export function isBuffer(value: unknown): value is Buffer {
+  return Buffer.isBuffer(value);
+}
+
+export function isPlainObject(value: unknown): value is PlainObject {
+  return value !== null && typeof value === 'object' && objectTag(value) === '[object Object]';
+}
+
+export function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || value === ERASE;
+}
+
+/** `erase` behaves as null anywhere but as the whole result of a template (reference: make-runtime-semantics §1). */
+export function eraseToNull(value: unknown): unknown {
+  return value === ERASE ? null : value;
+}
+
+/** An own property only: paths never reach prototype members such as `constructor` or `__proto__`. */
+export function ownProperty(target: unknown, key: string): unknown {
+  if (target === null || target === undefined || typeof target !== 'object') return undefined;
+  return Object.prototype.hasOwnProperty.call(target, key) ? (target as PlainObject)[key] : undefined;
+}
+
+/**
+ * Text of a value mixed into a string. [INF] undefined/null/erase give "", dates their ISO form,
+ * objects and arrays their JSON text, buffers their UTF-8 text.
+ */
+export function interpolate(value: unknown): string {
+  if (value === undefined || value === null || value === ERASE) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (isBuffer(value)) return value.toString('utf8');
+  if (typeof value === 'object') return safeJson(value);
+  return '';
+}
+
+/** JSON text that never throws (cycles and bigints give a placeholder instead). */
+export function safeJson(value: unknown): string {
+  try {
+    const text = JSON.stringify(value, (_key, v: unknown) => (v === ERASE ? null : typeof v === 'bigint' ? String(v) : v));
+    return text ?? '';
+  } catch {
+    return '[unserializable]';
+  }
+}
+
+/**
+ * IML equality (`=`, `==`, `===`). The project reference says "always strict"; dates compare by time
+ * since two Date objects are never the same reference. (Third-party notes on the package say `=` is
+ * JS `==`; the reference wins here.)
+ */
+export function imlEquals(a: unknown, b: unknown): boolean {
+  const left = eraseToNull(a);
+  const right = eraseToNull(b);
+  if (isDate(left) && isDate(right)) return left.getTime() === right.getTime();
+  return left === right;
+}
+
+/** Number of a value for arithmetic: numeric strings count, dates give their epoch milliseconds. */
+export function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string') return value.trim() === '' ? Number.NaN : Number(value);
+  if (isDate(value)) return value.getTime();
+  return Number.NaN;
+}
+
+/**
+ * [INF] Arithmetic results are rounded to 15 significant digits: the package computes with decimal.js,
+ * so `0.1 + 0.2` is `0.3` in Make, not `0.30000000000000004`.
+ */
+export function decimalRound(value: number): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
+  return Number.parseFloat(value.toPrecision(15));
+}
+
+/** Truthiness used by `if`, `!`, `&&`, `||`: JavaScript's, with `erase` as null. */
+export function isTruthy(value: unknown): boolean {
+  return Boolean(eraseToNull(value));
+}
