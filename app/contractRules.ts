@@ -11,6 +11,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import contratSchemaJson from './schemas/contrat.schema.json';
+import { EMAILS_ARE_CASE_INSENSITIVE } from './constants';
 
 export type ContractRule = 'schema' | 'unique-user-id' | 'unique-email' | 'one-to-one' | 'date' | 'unique-contract';
 
@@ -101,12 +102,6 @@ const ONE_TO_ONE_PAIRS = ONE_TO_ONE_ENTITIES.map((entity) => ({
 const START_DATE_FIELD = requireField('dateDebut');
 const END_DATE_FIELD = requireField('dateFin');
 
-/**
- * Assumption (A): the platform compares emails without regard to case or surrounding spaces, as mail
- * systems do, so `Jean@X.fr` and `jean@x.fr` are the same account for rule 2.
- */
-export const EMAILS_ARE_CASE_INSENSITIVE = true;
-
 export function normaliseEmail(email: string): string {
   return EMAILS_ARE_CASE_INSENSITIVE ? email.trim().toLowerCase() : email;
 }
@@ -124,8 +119,26 @@ function annotationKeywords(node: unknown, found = new Set<string>()): Set<strin
   return found;
 }
 
+/**
+ * ajv measures `minLength` in Unicode code points by default, through a helper that walks every string:
+ * most of the validation time on large lists. When the schema's only length rules are "not empty"
+ * (`minLength` 0 or 1, no `maxLength`), the plain UTF-16 length gives the same answer, so `unicode: false`
+ * is used; ajv flags that option as deprecated, and that one notice is silenced.
+ */
+const LENGTH_RULES_ARE_EMPTINESS_ONLY = Object.values(contratSchema.properties).every(
+  (property) => (property.minLength ?? 0) <= 1 && (property as { maxLength?: number }).maxLength === undefined,
+);
+
+const ajvLogger = {
+  log: (...args: unknown[]) => console.log(...args),
+  warn: (...args: unknown[]) => {
+    if (!String(args[0]).startsWith('DEPRECATED: option unicode')) console.warn(...args);
+  },
+  error: (...args: unknown[]) => console.error(...args),
+};
+
 function compileContractValidator(): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true });
+  const ajv = new Ajv({ allErrors: true, unicode: !LENGTH_RULES_ARE_EMPTINESS_ONLY, logger: ajvLogger });
   addFormats(ajv);
   for (const keyword of annotationKeywords(contratSchema)) ajv.addKeyword(keyword);
   return ajv.compile(contratSchema);
@@ -150,17 +163,33 @@ export function isRealDate(day: number, month: number, year: number): boolean {
   return day <= days;
 }
 
+/** The value of `length` ASCII digits of `text` from `start`, or -1 if one is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /**
- * Parses `DD/MM/YYYY` into a sortable number (YYYYMMDD), or null when the text is not in that format or
- * not a real calendar day (`31/02/2025`).
+ * Reads `DD/MM/YYYY` as a sortable number (YYYYMMDD). Undefined when the text does not have that shape;
+ * null when it has the shape but names no real day (`31/02/2025`, `00/13/2025`).
  */
-export function parseFrenchDate(text: string): number | null {
-  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
-  if (!match) return null;
-  const day = Number(match[1]);
-  const month = Number(match[2]);
-  const year = Number(match[3]);
+export function frenchDateKey(text: string): number | null | undefined {
+  if (text.length !== 10 || text.charCodeAt(2) !== 47 || text.charCodeAt(5) !== 47) return undefined;
+  const day = digitsAt(text, 0, 2);
+  const month = digitsAt(text, 3, 2);
+  const year = digitsAt(text, 6, 4);
+  if (day < 0 || month < 0 || year < 0) return undefined;
   return isRealDate(day, month, year) ? year * 10000 + month * 100 + day : null;
+}
+
+/** Parses `DD/MM/YYYY` into a sortable number (YYYYMMDD), or null when malformed or not a real day. */
+export function parseFrenchDate(text: string): number | null {
+  return frenchDateKey(text) ?? null;
 }
 
 // ------------------------------------------------------------------------------------------ messages
@@ -278,15 +307,35 @@ interface PairSeen {
   other: string;
 }
 
+/** Collects violations for one list; rows are named lazily, only when a violation needs it. */
+class ViolationList {
+  readonly items: ContractViolation[] = [];
+  constructor(private readonly rowLabel: (index: number) => string) {}
+
+  add(index: number, codeContrat: string | undefined, field: string, rule: ContractRule, detail: string): void {
+    const label = this.rowLabel(index);
+    const message = `${field ? `${label}.${field}` : label} : ${detail}`;
+    this.items.push(
+      codeContrat === undefined ? { index, field, rule, message, detail } : { index, codeContrat, field, rule, message, detail },
+    );
+  }
+
+  label(index: number): string {
+    return this.rowLabel(index);
+  }
+
+  where(index: number, field: string): string {
+    return `${this.rowLabel(index)}.${field}`;
+  }
+}
+
 /**
  * Checks a list of contracts against the schema and the platform's rules 1–5. Returns every violation,
  * ordered by row, then rule, then field (schema order). A conflict between two rows is reported on the
  * later row, naming the earlier one. Linear in the number of contracts.
  */
 export function checkContracts(contrats: readonly unknown[], options: CheckContractsOptions = {}): ContractViolation[] {
-  const rowLabel = options.rowLabel ?? ((index: number) => `contrats[${index + 1}]`);
-  const violations: ContractViolation[] = [];
-
+  const found = new ViolationList(options.rowLabel ?? ((index: number) => `contrats[${index + 1}]`));
   const contractsSeen = new Map<string, number>();
   const usersSeen = new Map<string, UserSeen>();
   const emailsSeen = new Map<string, EmailSeen>();
@@ -295,46 +344,33 @@ export function checkContracts(contrats: readonly unknown[], options: CheckContr
 
   for (let index = 0; index < contrats.length; index++) {
     const candidate = contrats[index];
-    const label = rowLabel(index);
     const isObject = candidate !== null && typeof candidate === 'object' && !Array.isArray(candidate);
     const row = (isObject ? candidate : {}) as Record<string, unknown>;
     const codeContrat = text(row, CONTRACT_ID_FIELD);
-    const add = (field: string, rule: ContractRule, detail: string): void => {
-      const where = field ? `${label}.${field}` : label;
-      const message = `${where} : ${detail}`;
-      violations.push(
-        codeContrat === undefined
-          ? { index, field, rule, message, detail }
-          : { index, codeContrat, field, rule, message, detail },
-      );
-    };
-    const where = (otherIndex: number, field: string): string => `${rowLabel(otherIndex)}.${field}`;
 
     // The schema: required fields, types, formats.
     if (!validateContract(candidate)) {
       for (const error of validateContract.errors ?? []) {
         const { field, detail } = schemaErrorDetail(error, candidate);
-        add(field, 'schema', detail);
+        found.add(index, codeContrat, field, 'schema', detail);
       }
     }
     if (!isObject) continue;
 
-    // Rule 4: real calendar dates, and the end not before the start.
-    const dates: Partial<Record<string, number>> = {};
-    for (const field of [START_DATE_FIELD, END_DATE_FIELD]) {
-      const value = text(row, field);
-      if (value === undefined || !/^\d{2}\/\d{2}\/\d{4}$/.test(value)) continue; // the schema reports it
-      const parsed = parseFrenchDate(value);
-      if (parsed === null) add(field, 'date', `la date ${showValue(value)} n'existe pas dans le calendrier.`);
-      else dates[field] = parsed;
-    }
-    const start = dates[START_DATE_FIELD];
-    const end = dates[END_DATE_FIELD];
-    if (start !== undefined && end !== undefined && end < start) {
-      add(
+    // Rule 4: real calendar dates, and the end not before the start. (A malformed date is the schema's.)
+    const startText = text(row, START_DATE_FIELD);
+    const endText = text(row, END_DATE_FIELD);
+    const start = startText === undefined ? undefined : frenchDateKey(startText);
+    const end = endText === undefined ? undefined : frenchDateKey(endText);
+    if (start === null) found.add(index, codeContrat, START_DATE_FIELD, 'date', `la date ${showValue(startText)} n'existe pas dans le calendrier.`);
+    if (end === null) found.add(index, codeContrat, END_DATE_FIELD, 'date', `la date ${showValue(endText)} n'existe pas dans le calendrier.`);
+    if (typeof start === 'number' && typeof end === 'number' && end < start) {
+      found.add(
+        index,
+        codeContrat,
         END_DATE_FIELD,
         'date',
-        `la date de fin ${showValue(row[END_DATE_FIELD])} précède la date de début ${showValue(row[START_DATE_FIELD])}.`,
+        `la date de fin ${showValue(endText)} précède la date de début ${showValue(startText)}.`,
       );
     }
 
@@ -343,10 +379,12 @@ export function checkContracts(contrats: readonly unknown[], options: CheckContr
       const first = contractsSeen.get(codeContrat);
       if (first === undefined) contractsSeen.set(codeContrat, index);
       else {
-        add(
+        found.add(
+          index,
+          codeContrat,
           CONTRACT_ID_FIELD,
           'unique-contract',
-          `le code contrat ${showValue(codeContrat)} est déjà celui de ${rowLabel(first)} : il doit être unique dans une synchronisation.`,
+          `le code contrat ${showValue(codeContrat)} est déjà celui de ${found.label(first)} : il doit être unique dans une synchronisation.`,
         );
       }
     }
@@ -361,70 +399,76 @@ export function checkContracts(contrats: readonly unknown[], options: CheckContr
         if (seen === undefined) {
           usersSeen.set(code, { index, role, email, emailValue });
         } else if (seen.role !== role) {
-          add(
+          found.add(
+            index,
+            codeContrat,
             role.codeField,
             'unique-user-id',
-            `l'identifiant ${showValue(code)} est déjà celui d'un ${seen.role.label} (${where(seen.index, seen.role.codeField)}) : ` +
+            `l'identifiant ${showValue(code)} est déjà celui d'un ${seen.role.label} (${found.where(seen.index, seen.role.codeField)}) : ` +
               `un identifiant doit être unique parmi tous les utilisateurs (préfixez les identifiants par rôle).`,
           );
         } else if (seen.email !== undefined && email !== undefined && seen.email !== email) {
-          add(
+          found.add(
+            index,
+            codeContrat,
             role.codeField,
             'unique-user-id',
             `l'identifiant ${showValue(code)} désigne déjà une autre personne (email ${showValue(seen.emailValue)} en ` +
-              `${where(seen.index, role.emailField)}), ici avec l'email ${showValue(emailValue)}.`,
+              `${found.where(seen.index, role.emailField)}), ici avec l'email ${showValue(emailValue)}.`,
           );
         } else if (seen.email === undefined && email !== undefined) {
           seen.email = email;
           seen.emailValue = emailValue;
         }
-      }
-      if (email !== undefined && code !== undefined) {
-        const seen = emailsSeen.get(email);
-        if (seen === undefined) emailsSeen.set(email, { index, role, code });
-        else if (seen.code !== code) {
-          add(
-            role.emailField,
-            'unique-email',
-            `l'email ${showValue(emailValue)} est déjà celui d'un autre utilisateur (${seen.role.label} ${showValue(seen.code)}, ` +
-              `${where(seen.index, seen.role.codeField)}) : un email correspond à un seul compte.`,
-          );
+        if (email !== undefined) {
+          const holder = emailsSeen.get(email);
+          if (holder === undefined) emailsSeen.set(email, { index, role, code });
+          else if (holder.code !== code) {
+            found.add(
+              index,
+              codeContrat,
+              role.emailField,
+              'unique-email',
+              `l'email ${showValue(emailValue)} est déjà celui d'un autre utilisateur (${holder.role.label} ${showValue(holder.code)}, ` +
+                `${found.where(holder.index, holder.role.codeField)}) : un email correspond à un seul compte.`,
+            );
+          }
         }
       }
     }
 
     // Rule 3: one code, one name; one name, one code.
-    ONE_TO_ONE_PAIRS.forEach((pair, p) => {
+    for (let p = 0; p < ONE_TO_ONE_PAIRS.length; p++) {
+      const pair = ONE_TO_ONE_PAIRS[p];
       const code = text(row, pair.codeField);
       const name = text(row, pair.nameField);
-      if (code === undefined || name === undefined) return;
+      if (code === undefined || name === undefined) continue;
       const byCode = codeToName[p].get(code);
       if (byCode === undefined) codeToName[p].set(code, { index, other: name });
       else if (byCode.other !== name) {
-        add(
+        found.add(
+          index,
+          codeContrat,
           pair.nameField,
           'one-to-one',
-          `le code ${showValue(code)} (${pair.label}) a déjà le nom ${showValue(byCode.other)} en ${where(byCode.index, pair.nameField)}, ` +
+          `le code ${showValue(code)} (${pair.label}) a déjà le nom ${showValue(byCode.other)} en ${found.where(byCode.index, pair.nameField)}, ` +
             `ici ${showValue(name)} : un code a un seul nom.`,
         );
       }
       const byName = nameToCode[p].get(name);
       if (byName === undefined) nameToCode[p].set(name, { index, other: code });
       else if (byName.other !== code) {
-        add(
+        found.add(
+          index,
+          codeContrat,
           pair.codeField,
           'one-to-one',
-          `le nom ${showValue(name)} (${pair.label}) a déjà le code ${showValue(byName.other)} en ${where(byName.index, pair.codeField)}, ` +
+          `le nom ${showValue(name)} (${pair.label}) a déjà le code ${showValue(byName.other)} en ${found.where(byName.index, pair.codeField)}, ` +
             `ici ${showValue(code)} : un nom a un seul code.`,
         );
       }
-    });
+    }
   }
 
-  return violations.sort(compareViolations);
-}
-
-/** Whether a violation is about one contract alone (its schema), rather than the list or its dates. */
-export function isSchemaViolation(violation: ContractViolation): boolean {
-  return violation.rule === 'schema';
+  return found.items.sort(compareViolations);
 }
