@@ -1,0 +1,196 @@
+// The seed's weekly scenario, end to end: the emitted modules run by the harness against the sandbox,
+// over real HTTP on 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { generateContracts } from '../../sandbox/demoData';
+import { runModule, FailedRun } from '../../sdk/harness/run';
+import type { Contrat } from '../../app/types/contrat';
+import { emittedApp } from '../helpers/app';
+
+let sandbox: RunningSandbox;
+const INTEGRATED_GROUPS = ['GRP-NAN-LPLOG-AN-1-2526'];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    port: 0,
+    token: 'e2e-token-5b1d9f27c3',
+    config: { accounts: [{ name: 'CFA de test', isSandbox: true, integratedGroups: INTEGRATED_GROUPS }] },
+    log: () => undefined,
+  });
+});
+afterAll(() => sandbox.close());
+
+function run(moduleId: string, input: Record<string, unknown> = {}, token = sandbox.token) {
+  return runModule(emittedApp(), moduleId, {
+    input,
+    connection: { apiKey: token, baseUrl: 'https://app.campus-skills.com' },
+    baseUrl: sandbox.url,
+  });
+}
+
+async function only(moduleId: string, input: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const { bundles } = await run(moduleId, input);
+  expect(bundles).toHaveLength(1);
+  return bundles[0];
+}
+
+async function failure(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FailedRun) return { type: error.error.type, message: error.error.message };
+    throw error;
+  }
+  throw new Error('expected the module to fail');
+}
+
+const codes = (list: unknown) => (list as Contrat[]).map((c) => c.codeContrat).sort();
+
+interface Counts {
+  same: number;
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+/** The scenario's stop condition (a filter in Make): too many updates or removals compared with the platform. */
+function abnormal(counts: Counts, ratio = 0.2): boolean {
+  const onPlatform = counts.same + counts.updated + counts.removed;
+  return onPlatform > 0 && (counts.updated + counts.removed) / onPlatform > ratio;
+}
+
+/** One night of the seed's scenario: test the connection, simulate, stop if abnormal, sync. */
+async function weeklyScenario(contrats: Contrat[]): Promise<{ diff: Record<string, unknown>; synced?: Record<string, unknown> }> {
+  const connection = await only('testConnection');
+  if (connection.valide !== true) throw new Error('connection refused');
+  const diff = await only('simulateSync', { contrats });
+  if (abnormal(diff.counts as Counts)) return { diff };
+  return { diff, synced: await only('syncContracts', { contrats }) };
+}
+
+describe('the weekly sync scenario', () => {
+  const week1 = generateContracts(60, 11);
+  let week2: Contrat[];
+
+  it('week 1: everything is new, the sync goes through', async () => {
+    expect(await only('testConnection')).toEqual({ valide: true, message: 'token valid', nomCompte: 'CFA de test' });
+    const { diff, synced } = await weeklyScenario(week1);
+    expect(diff.counts).toEqual({ same: 0, added: 60, updated: 0, removed: 0 });
+    expect(synced).toEqual({ statut: 'succes', nombreTransmis: 60, nombreRejetes: 0, avertissement: '' });
+  });
+
+  it('week 2: additions, changes and departures give the exact diff, then sync', async () => {
+    const arrivals = generateContracts(65, 11).slice(60);
+    const departures = week1.slice(0, 4);
+    const changed = week1.slice(10, 13).map((c) => ({ ...c, nomEntreprise: `${c.nomEntreprise} (repris)` }));
+    week2 = [...week1.slice(4, 10), ...changed, ...week1.slice(13), ...arrivals];
+    const { diff, synced } = await weeklyScenario(week2);
+    expect(diff.counts).toEqual({ same: 53, added: 5, updated: 3, removed: 4 });
+    expect(codes(diff.added)).toEqual(codes(arrivals));
+    expect(codes(diff.updated)).toEqual(codes(changed));
+    expect(codes(diff.removed)).toEqual(codes(departures));
+    expect((diff.updated as Contrat[]).map((c) => c.nomEntreprise).every((n) => n.endsWith('(repris)'))).toBe(true);
+    expect(synced).toEqual({ statut: 'succes', nombreTransmis: 61, nombreRejetes: 0, avertissement: '' });
+
+    const listed = await only('listTransmittedContracts');
+    expect(listed.total).toBe(61);
+    expect(codes(listed.contrats)).toEqual(codes(week2));
+  });
+
+  it('week 3: a truncated export is abnormal, the scenario stops before syncing', async () => {
+    const truncated = week2.slice(0, 30);
+    const { diff, synced } = await weeklyScenario(truncated);
+    expect(diff.counts).toEqual({ same: 30, added: 0, updated: 0, removed: 31 });
+    expect(synced).toBeUndefined();
+    expect((await only('listTransmittedContracts')).total).toBe(61);
+  });
+});
+
+describe('a rejected file', () => {
+  it('shows the platform reason naming each contract and field; nothing is stored', async () => {
+    const before = (await only('listTransmittedContracts')).total;
+    const [a, b, c, d] = generateContracts(4, 99);
+    const contrats = [
+      a,
+      { ...b, emailApprenant: a.emailApprenant }, // rule 2: one email, two people
+      { ...c, codeApprenant: c.codePersonnel }, // rule 1: a learner id equal to a tutor id
+      { ...d, dateDebut: '31/02/2025' }, // rule 4: not a calendar date
+    ];
+    const result = await failure(run('syncContracts', { contrats }));
+    expect(result.type).toBe('DataError');
+    expect(result.message).toMatch(/^Campus Skills a répondu 400 : /);
+    expect(result.message).toContain('contrats[2].emailApprenant');
+    expect(result.message).toContain('contrats[3].codeApprenant');
+    expect(result.message).toContain('contrats[4].dateDebut');
+    expect(result.message).toContain('31/02/2025');
+    expect((await only('listTransmittedContracts')).total).toBe(before);
+  });
+});
+
+describe('reset', () => {
+  it('keeps the contracts but makes the next sync see every contract as new', async () => {
+    const listed = await only('listTransmittedContracts');
+    expect(await only('resetSync')).toEqual({ statut: 'succes', nombreTransmis: 0, nombreRejetes: 0, avertissement: '' });
+    expect((await only('listTransmittedContracts')).total).toBe(listed.total);
+    const diff = await only('simulateSync', { contrats: listed.contrats });
+    expect((diff.counts as Counts).added).toBe(listed.total);
+    expect((diff.counts as Counts).same).toBe(0);
+  });
+});
+
+describe('contract listings', () => {
+  beforeAll(async () => {
+    await only('syncContracts', { contrats: generateContracts(237, 5) });
+  });
+
+  it('collect every page of the transmitted contracts', async () => {
+    const { bundles, log } = await run('listTransmittedContracts');
+    expect(bundles[0].total).toBe(237);
+    expect(log.entries.map((e) => new URL(e.request.url).search)).toEqual([
+      '?limit=100&page=1',
+      '?limit=100&page=2',
+      '?limit=100&page=3',
+    ]);
+  });
+
+  it('stop at the maximum asked for', async () => {
+    const { bundles, log } = await run('listTransmittedContracts', { limit: 150 });
+    expect(bundles[0].total).toBe(150);
+    expect(log.entries).toHaveLength(2);
+  });
+
+  it('list as integrated only the transmitted contracts of configured groups', async () => {
+    const transmitted = (await only('listTransmittedContracts')).contrats as Contrat[];
+    const integrated = (await only('listIntegratedContracts')).contrats as Contrat[];
+    const expected = transmitted.filter((c) => INTEGRATED_GROUPS.includes(c.codeGroupe));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(transmitted.length);
+    expect(codes(integrated)).toEqual(codes(expected));
+  });
+});
+
+describe("a learner's validations", () => {
+  it('are found by the id sent in the sync and by email', async () => {
+    const [learner] = ((await only('listTransmittedContracts')).contrats as Contrat[]).slice(0, 1);
+    const byId = await only('getStudentValidations', { searchBy: 'studentId', studentId: learner.codeApprenant });
+    expect(byId).toMatchObject({ studentName: `${learner.prenomApprenant} ${learner.nomApprenant}`, sessions: [] });
+    const byEmail = await only('getStudentValidations', { searchBy: 'email', email: learner.emailApprenant });
+    expect(byEmail).toEqual(byId);
+  });
+
+  it('an unknown learner is an error with the platform reason', async () => {
+    const result = await failure(run('getStudentValidations', { searchBy: 'studentId', studentId: 'INCONNU-1' }));
+    expect(result.type).toBe('RuntimeError');
+    expect(result.message).toMatch(/^Campus Skills a répondu 404 : /);
+  });
+});
+
+describe('authentication', () => {
+  it('an unknown token stops the scenario with InvalidAccessTokenError', async () => {
+    const result = await failure(run('testConnection', {}, 'not-a-real-token'));
+    expect(result).toEqual({
+      type: 'InvalidAccessTokenError',
+      message: "Campus Skills a répondu 401 : Vous n'êtes pas autorisé à effectuer cette action.",
+    });
+  });
+});
