@@ -28,6 +28,8 @@ export interface CommunicationRun {
   send: Sender;
   log: RequestLog;
   iml?: ImlOptions;
+  /** Pages a run may request before it stops with an error (default MAX_PAGES). */
+  maxPages?: number;
 }
 
 export interface CommunicationResult {
@@ -99,10 +101,11 @@ async function runRequest(
     body: request.body,
   };
   for (let page = 1; ; page += 1) {
-    if (page > MAX_PAGES) {
+    const maxPages = run.maxPages ?? MAX_PAGES;
+    if (page > maxPages) {
       throw new MakeRunError(
         'RuntimeError',
-        `Pagination did not stop after ${MAX_PAGES} pages; the module was stopped. Check the pagination condition.`,
+        `Pagination did not stop after ${maxPages} pages; the module was stopped. Check the pagination condition.`,
       );
     }
     const paginationContext = page === 1 ? {} : { pagination: { page: FIRST_PAGINATION_PAGE + page - 2 } };

@@ -6,8 +6,10 @@
 export const DEFAULT_TIMEOUT_MS = 40_000;
 export const MAX_TIMEOUT_MS = 300_000;
 
-/** [INF] Pages one module run may request before Make gives up on a pagination that never stops. */
-export const MAX_PAGES = 500;
+/** [INF] Pages one module run may request before Make gives up on a pagination that never stops. No document
+ * gives Make's number; this one stops a runaway loop without cutting a legitimate listing short (100,000
+ * records at 100 a page). */
+export const MAX_PAGES = 1000;
 
 /** [INF] `pagination.page` is 2 on the first pagination request (the first page is the parent request). */
 export const FIRST_PAGINATION_PAGE = 2;

@@ -235,13 +235,32 @@ describe('pagination', () => {
     expect(result.items).toEqual([1, 2, 3, 4]);
   });
 
-  it(`stops a pagination that never ends after ${MAX_PAGES} pages with an error`, async () => {
-    nock(HOST).get('/forever').query(true).times(MAX_PAGES).reply(200, { data: [1] });
+  it('stops a pagination that never ends with an error, after the page cap', async () => {
+    nock(HOST).get('/forever').query(true).times(25).reply(200, { data: [1] });
     const error = await fails(
-      runCommunication({ url: '/forever', response: { iterate: '{{body.data}}' }, pagination: { qs: { p: '{{pagination.page}}' } } }, setup()),
+      runCommunication(
+        { url: '/forever', response: { iterate: '{{body.data}}' }, pagination: { qs: { p: '{{pagination.page}}' } } },
+        { ...setup(), maxPages: 25 },
+      ),
     );
     expect(error.type).toBe('RuntimeError');
+    expect(error.message).toBe('Pagination did not stop after 25 pages; the module was stopped. Check the pagination condition.');
+  });
+
+  it(`requests at most ${MAX_PAGES} pages by default`, async () => {
+    let calls = 0;
+    const run: CommunicationRun = {
+      ...setup(),
+      send: async () => {
+        calls += 1;
+        return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"data":[1]}') };
+      },
+    };
+    const error = await fails(
+      runCommunication({ url: '/forever', response: { iterate: '{{body.data}}' }, pagination: { qs: { p: '{{pagination.page}}' } } }, run),
+    );
     expect(error.message).toContain(`after ${MAX_PAGES} pages`);
+    expect(calls).toBe(MAX_PAGES);
   });
 });
 
