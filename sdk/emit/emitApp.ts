@@ -18,7 +18,16 @@ export interface MakecomappOrigin {
 }
 
 /** A definition the emitter cannot represent (makecomapp.json maps ids to components: ids must be unique). */
-export class DefinitionError extends Error {}
+export class DefinitionError extends Error {
+  constructor(
+    message: string,
+    /** The source file to fix. */
+    readonly file: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
 
 export function emitApp(app: AppDefinition, origins: MakecomappOrigin[] = []): EmittedFile[] {
   assertUniqueIds('connection', app.connections);
@@ -117,7 +126,11 @@ function assertUniqueIds(type: ComponentType, components: Array<{ id: string }>)
   const seen = new Set<string>();
   for (const { id } of components) {
     if (seen.has(id)) {
-      throw new DefinitionError(`${type}s/${id}: two ${type}s have the id '${id}'; ids must be unique (see ${type}s/${id}.ts)`);
+      throw new DefinitionError(
+        `two ${type}s have the id '${id}'`,
+        `${type}s/${id}.ts`,
+        `give each ${type} its own id (Make's makecomapp.json maps ids to components)`,
+      );
     }
     seen.add(id);
   }

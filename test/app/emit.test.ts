@@ -1,7 +1,7 @@
 // The emitted app: layout, ids and types, the contract spec derived from the schema, determinism.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Ajv from 'ajv';
@@ -12,7 +12,8 @@ import contratSchema from '../../app/schemas/contrat.schema.json';
 import { emitApp } from '../../sdk/emit/emitApp';
 import { CODE_FILE_SUFFIXES } from '../../sdk/emit/layout';
 import { mapReader, readEmittedApp } from '../../sdk/emitted';
-import type { Parameter } from '../../sdk/types';
+import type { AppDefinition, Parameter, Request } from '../../sdk/types';
+import { buildApp } from '../../sdk/emit/buildApp';
 
 const files = emitApp(app);
 const emitted = readEmittedApp(mapReader(files));
@@ -191,3 +192,56 @@ function readTree(root: string): Map<string, string> {
   walk(root);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+describe('definition errors fail the build, naming the file and path, and write nothing', () => {
+  const broken = (change: (copy: AppDefinition) => void): AppDefinition => {
+    const copy = structuredClone(app);
+    change(copy);
+    return copy;
+  };
+  const build = (definition: AppDefinition) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cs-broken-')), 'dist');
+    const result = buildApp(definition, out);
+    return { ...result, written: existsSync(out) };
+  };
+
+  it('a duplicate module id', () => {
+    const result = build(broken((a) => a.modules.push({ ...a.modules[2] })));
+    expect(result.written).toBe(false);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ severity: 'error', rule: 'definition', file: 'modules/syncContracts.ts', message: "two modules have the id 'syncContracts'" }),
+    ]);
+  });
+
+  it("a module id breaking Make's id rules", () => {
+    const result = build(broken((a) => (a.modules[0].id = 'test-connection')));
+    expect(result.written).toBe(false);
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', rule: 'id-format', file: 'makecomapp.json', path: '$.components.module.test-connection' }),
+    );
+  });
+
+  it('a parameter used in IML but not declared', () => {
+    const result = build(
+      broken((a) => {
+        const sync = a.modules.find((m) => m.id === 'syncContracts')!;
+        (sync.communication as Request).body = { contrats: '{{parameters.contrat}}' };
+      }),
+    );
+    expect(result.written).toBe(false);
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'iml-undeclared-parameter',
+        file: 'modules/sync-contracts/sync-contracts.communication.iml.json',
+        path: '$.body.contrats',
+      }),
+    );
+  });
+
+  it('the real app builds clean', () => {
+    const result = build(app);
+    expect(result.written).toBe(true);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
