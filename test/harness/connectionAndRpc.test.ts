@@ -1,0 +1,124 @@
+// The connection's verification call, RPCs, and IML failures during a run.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import nock from 'nock';
+import { app } from '../../app';
+import { emitApp } from '../../sdk/emit/emitApp';
+import { mapReader, readEmittedApp } from '../../sdk/emitted';
+import { FailedRun, runModule, runRpc, verifyConnection } from '../../sdk/harness/run';
+import type { AppDefinition, Request } from '../../sdk/types';
+import { API, API_KEY, connection, emittedApp } from '../helpers/app';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending, 'every interceptor is used').toEqual([]);
+});
+
+async function failure(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FailedRun) return { type: error.error.type, message: error.error.message };
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('connection verification', () => {
+  it('calls the token test on the chosen platform and labels the connection with the account name', async () => {
+    nock('https://app.ypareo-skills.com', { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+      .get('/api/sync/v1/test')
+      .reply(200, { value: 'token valid', name: 'CFA Ypareo' });
+    const verified = await verifyConnection(emittedApp(), 'campusSkills', {
+      apiKey: API_KEY,
+      baseUrl: 'https://app.ypareo-skills.com',
+    });
+    expect(verified.label).toBe('CFA Ypareo');
+    expect(verified.connection).toMatchObject({ apiKey: API_KEY, baseUrl: 'https://app.ypareo-skills.com' });
+    expect(JSON.stringify(verified.log.entries)).not.toContain(API_KEY);
+  });
+
+  it('uses a white-label https URL when "custom" is chosen', async () => {
+    nock('https://competences.mon-ecole.fr').get('/api/sync/v1/test').reply(200, { value: 'token valid', name: 'Mon école' });
+    const verified = await verifyConnection(emittedApp(), 'campusSkills', {
+      apiKey: API_KEY,
+      baseUrl: 'custom',
+      customBaseUrl: 'https://competences.mon-ecole.fr',
+    });
+    expect(verified.label).toBe('Mon école');
+  });
+
+  it('refuses a custom URL that is not https, before any request', async () => {
+    const result = await failure(
+      verifyConnection(emittedApp(), 'campusSkills', { apiKey: API_KEY, baseUrl: 'custom', customBaseUrl: 'http://insecure.example' }),
+    );
+    expect(result.type).toBe('BundleValidationError');
+    expect(result.message).toMatch(/^customBaseUrl: /);
+  });
+
+  it('requires the API key', async () => {
+    const result = await failure(verifyConnection(emittedApp(), 'campusSkills', { baseUrl: API }));
+    expect(result).toEqual({ type: 'BundleValidationError', message: 'apiKey: Field is mandatory.' });
+  });
+
+  it('reports a refused token with the reason, as InvalidAccessTokenError', async () => {
+    nock(API)
+      .get('/api/sync/v1/test')
+      .reply(401, { error: 'invalid token', reason: 'Your token is invalid please contact the administrator' });
+    expect(await failure(verifyConnection(emittedApp(), 'campusSkills', { apiKey: 'bad-key-0000', baseUrl: API }))).toEqual({
+      type: 'InvalidAccessTokenError',
+      message: 'Campus Skills a répondu 401 : Your token is invalid please contact the administrator',
+    });
+  });
+});
+
+/** The real app plus what a test needs, emitted and read back as the harness reads dist/. */
+function appWith(change: (copy: AppDefinition) => void) {
+  const copy = structuredClone(app);
+  change(copy);
+  return readEmittedApp(mapReader(emitApp(copy)));
+}
+
+describe('RPCs', () => {
+  const withRpc = appWith((a) => {
+    a.rpcs.push({
+      id: 'listGroups',
+      label: 'Groupes',
+      connection: 'campusSkills',
+      params: [],
+      communication: {
+        url: '/api/sync/v1/contrats-get-all',
+        qs: { limit: 100, page: 1 },
+        response: {
+          iterate: '{{body.contrats}}',
+          output: { label: '{{item.nomGroupe}}', value: '{{item.codeGroupe}}' },
+        },
+      },
+    });
+  });
+
+  it('runs with the base and the connection, one option per item', async () => {
+    nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+      .get('/api/sync/v1/contrats-get-all')
+      .query({ limit: '100', page: '1' })
+      .reply(200, { total: 2, contrats: [{ nomGroupe: 'BTS 1', codeGroupe: 'G1' }, { nomGroupe: 'BTS 2', codeGroupe: 'G2' }] });
+    const { bundles } = await runRpc(withRpc, 'listGroups', { connection });
+    expect(bundles).toEqual([
+      { label: 'BTS 1', value: 'G1' },
+      { label: 'BTS 2', value: 'G2' },
+    ]);
+  });
+});
+
+describe('IML failures during a run', () => {
+  it('stop the module with a RuntimeError naming the function and position, before sending', async () => {
+    const broken = appWith((a) => {
+      const test = a.modules.find((m) => m.id === 'testConnection')!;
+      (test.communication as Request).response = { output: { nom: '{{fromat(body.name)}}' } };
+    });
+    nock(API).get('/api/sync/v1/test').reply(200, { value: 'token valid', name: 'CFA' });
+    const result = await failure(runModule(broken, 'testConnection', { connection }));
+    expect(result).toEqual({ type: 'RuntimeError', message: "IML: unknown function 'fromat' at 2" });
+  });
+});
