@@ -13,44 +13,56 @@ const BANNER = '/* Generated from app/schemas by `npm run gen:types`. Do not edi
 export async function generateTypes(schemas: Record<string, JsonSchema>): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
   for (const [id, schema] of Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const content = await compile(forTypes(schema) as never, schema.title ?? id, {
+    const content = await compile(forTypes(schema, schemas) as never, schema.title ?? id, {
       bannerComment: BANNER,
       additionalProperties: false,
       declareExternallyReferenced: true,
       format: true,
       style: { singleQuote: true, printWidth: 120 },
-      // $refs point at sibling schemas by $id: hand them over from memory, never from disk or network.
-      $refOptions: {
-        resolve: {
-          file: false,
-          http: false,
-          memory: {
-            order: 1,
-            canRead: (file: { url: string }) => Object.keys(schemas).some((known) => file.url.endsWith(known)),
-            read: (file: { url: string }) => {
-              const known = Object.keys(schemas).find((k) => file.url.endsWith(k));
-              return JSON.stringify(forTypes(schemas[known as string]));
-            },
-          },
-        },
-      } as never,
+      // Every $ref was replaced by its type's name (forTypes): nothing is ever read from disk or network.
+      $refOptions: { resolve: { file: false, http: false } } as never,
     });
-    files.push({ name: id.replace(/\.schema\.json$/, '.ts'), content });
+    files.push({ name: fileOf(id), content: withImports(content, schema, schemas) });
   }
   return files;
+}
+
+function fileOf(schemaId: string): string {
+  return schemaId.replace(/\.schema\.json$/, '.ts');
+}
+
+/** `import type { Contrat } from './contrat';` for every other schema this one references. */
+function withImports(content: string, schema: JsonSchema, schemas: Record<string, JsonSchema>): string {
+  const referenced = [...new Set(collectRefs(schema))].filter((ref) => ref !== schema.$id).sort();
+  if (referenced.length === 0) return content;
+  const imports = referenced.map((ref) => {
+    const target = schemas[ref];
+    if (!target?.title) throw new Error(`${schema.$id}: $ref '${ref}' names no known schema with a title`);
+    return `import type { ${target.title} } from './${fileOf(ref).replace(/\.ts$/, '')}';`;
+  });
+  const [banner, ...rest] = content.split('\n');
+  return [banner, '', ...imports, ...rest].join('\n');
+}
+
+function collectRefs(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(collectRefs);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => (key === '$ref' && typeof item === 'string' ? [item] : collectRefs(item)));
 }
 
 /**
  * json-schema-to-typescript turns every `title` into a named type alias (`type CodeDuContrat = string`).
  * Scalars keep only their description (a doc comment); objects keep their title as the interface name.
  */
-function forTypes(schema: JsonSchema): JsonSchema {
+function forTypes(schema: JsonSchema, schemas: Record<string, JsonSchema>): JsonSchema {
+  // A $ref to another schema becomes its type's name, imported (withImports): each type is written once.
+  if (schema.$ref && schemas[schema.$ref]?.title) return { tsType: schemas[schema.$ref].title };
   const copy: JsonSchema = { ...schema };
   const isObject = copy.type === 'object' || copy.properties !== undefined;
   if (!isObject && copy.$id === undefined) delete copy.title;
   if (copy.properties) {
-    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([k, v]) => [k, forTypes(v)]));
+    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([k, v]) => [k, forTypes(v, schemas)]));
   }
-  if (copy.items) copy.items = forTypes(copy.items);
+  if (copy.items) copy.items = forTypes(copy.items, schemas);
   return copy;
 }

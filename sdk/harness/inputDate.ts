@@ -12,6 +12,7 @@
 // an optional time (H:mm, H:mm:ss, H:mm:ss.fff, optional am/pm) after "T" or spaces, and an optional zone
 // (Z, ±HH:MM, ±HHMM, ±HH, each optionally after GMT/UTC). Other wordings ("June 20, 2016") are rejected.
 // [INF] Without a `timezone` option, zone-less text is read as UTC.
+import { daysInMonth, fromWallTime } from '../iml/dates/timezone';
 
 const DATE_TEXT = new RegExp(
   '^(?:(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})' + // 1-3: Y-M-D, Y/M/D
@@ -21,49 +22,6 @@ const DATE_TEXT = new RegExp(
     '(?:\\s*(?:(Z)|(?:(?:GMT|UTC)\\s*)?([+-])(\\d{2}):?(\\d{2})?|GMT|UTC))?$', // 15-18
   'i',
 );
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Offset of `timeZone` from UTC at instant `utcMs`, in ms (positive east of Greenwich). */
-function zoneOffset(utcMs: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
-  const get = (type: Intl.DateTimeFormatPartTypes): number => {
-    for (const part of parts) if (part.type === type) return Number(part.value);
-    return 0;
-  };
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - (utcMs - (((utcMs % 1000) + 1000) % 1000));
-}
-
-/** The UTC instant of a wall-clock time in `timeZone`. */
-function wallClockToUtc(wallMs: number, timeZone: string): number {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return wallMs;
-  const first = wallMs - zoneOffset(wallMs, timeZone);
-  const second = wallMs - zoneOffset(first, timeZone);
-  return second;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** Text → UTC epoch ms, or undefined when Make would not read it as a date. */
 export function parseDateText(text: string, timeZone: string): number | undefined {
@@ -109,7 +67,7 @@ export function parseDateText(text: string, timeZone: string): number | undefine
     return wall - sign * (offsetHours * 60 + offsetMinutes) * 60000;
   }
   if (/(GMT|UTC)$/i.test(text.trim())) return wall;
-  return wallClockToUtc(wall, timeZone);
+  return fromWallTime({ year, month, day, hour, minute, second, millisecond: millis }, timeZone);
 }
 
 /**

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { generateContracts } from '../../sandbox/demoData';
-import { runModule, FailedRun } from '../../sdk/harness/run';
+import { runModule } from '../../sdk/harness/run';
+import { failure } from '../helpers/failure';
 import type { Contrat } from '../../app/types/contrat';
 import { emittedApp } from '../helpers/app';
 
@@ -34,15 +35,6 @@ async function only(moduleId: string, input: Record<string, unknown> = {}): Prom
   return bundles[0];
 }
 
-async function failure(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FailedRun) return { type: error.error.type, message: error.error.message };
-    throw error;
-  }
-  throw new Error('expected the module to fail');
-}
 
 const codes = (list: unknown) => (list as Contrat[]).map((c) => c.codeContrat).sort();
 

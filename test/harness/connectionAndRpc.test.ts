@@ -4,7 +4,8 @@ import nock from 'nock';
 import { app } from '../../app';
 import { emitApp } from '../../sdk/emit/emitApp';
 import { mapReader, readEmittedApp } from '../../sdk/emitted';
-import { FailedRun, runModule, runRpc, verifyConnection } from '../../sdk/harness/run';
+import { runModule, runRpc, verifyConnection } from '../../sdk/harness/run';
+import { failure } from '../helpers/failure';
 import type { AppDefinition, Request } from '../../sdk/types';
 import { API, API_KEY, connection, emittedApp } from '../helpers/app';
 
@@ -15,15 +16,6 @@ afterEach(() => {
   expect(pending, 'every interceptor is used').toEqual([]);
 });
 
-async function failure(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FailedRun) return { type: error.error.type, message: error.error.message };
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('connection verification', () => {
   it('calls the token test on the chosen platform and labels the connection with the account name', async () => {

@@ -1,7 +1,8 @@
 // Every module of the app, replayed against a mocked API: the exact request and the exact bundles.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
-import { runModule, FailedRun, type RunResult } from '../../sdk/harness/run';
+import { runModule, type RunResult } from '../../sdk/harness/run';
+import { failure } from '../helpers/failure';
 import { CONTRACTS_PAGE_SIZE } from '../../app/constants';
 import { API, API_KEY, connection, contracts, emittedApp } from '../helpers/app';
 
@@ -22,15 +23,6 @@ function run(moduleId: string, input: Record<string, unknown> = {}): Promise<Run
   return runModule(emittedApp(), moduleId, { input, connection });
 }
 
-async function failure(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FailedRun) return { type: error.error.type, message: error.error.message };
-    throw error;
-  }
-  throw new Error('expected the run to fail');
-}
 
 describe('testConnection', () => {
   it('GETs the token test and reports the account', async () => {
