@@ -10,3 +10,6 @@ export { collectReferences, collectFunctionCalls } from './lint';
 export { BUILTIN_FUNCTIONS } from './functions';
 export type { CustomFunction, CustomFunctionSource, CustomFunctionOptions } from './custom';
 export { loadCustomFunctions, CUSTOM_FUNCTION_MAX_LENGTH, CUSTOM_FUNCTION_TIMEOUT_MS } from './custom';
+// Parse-only access, for linting without compile-time argument checks.
+export { parseTemplate } from './parser';
+export { walkExpression } from './ast';

@@ -1,0 +1,68 @@
+// format-schema: every emitted file against our JSON Schema of its Make format (sdk/check/schemas).
+import type { EmittedApp } from '../../emitted';
+import { formatKindOfFile, validateFormat } from '../formatSchemas';
+import { jsonPath, type Finding } from '../findings';
+import { appFiles, type Segments } from './walk';
+
+export function checkFormatSchemas(app: EmittedApp): Finding[] {
+  const findings: Finding[] = [];
+  for (const { file, value } of appFiles(app)) {
+    const kind = formatKindOfFile(file);
+    if (kind === undefined) continue;
+    for (const problem of validateFormat(kind, value)) {
+      findings.push({
+        severity: 'error',
+        rule: 'format-schema',
+        file,
+        path: normalizePath(problem.path),
+        message: problem.message,
+        hint: problem.hint || `see the ${kind} format in shared/reference/make-app-format.md`,
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * The format validator writes `$[0].response.error['401']`; findings use `jsonPath` (`$[0].response.error.401`).
+ * A path that does not read as either is kept as it is.
+ */
+export function normalizePath(path: string): string {
+  const segments = parseBracketPath(path);
+  return segments ? jsonPath(segments) : path;
+}
+
+function parseBracketPath(path: string): Segments | undefined {
+  if (!path.startsWith('$')) return undefined;
+  const segments: Segments = [];
+  let i = 1;
+  while (i < path.length) {
+    if (path[i] === '.') {
+      const match = /^[^.[\]]+/.exec(path.slice(i + 1));
+      if (!match) return undefined;
+      segments.push(match[0]);
+      i += 1 + match[0].length;
+    } else if (path[i] === '[') {
+      const index = /^\[(\d+)\]/.exec(path.slice(i));
+      if (index) {
+        segments.push(Number(index[1]));
+        i += index[0].length;
+        continue;
+      }
+      const quoteChar = path[i + 1];
+      if (quoteChar !== "'" && quoteChar !== '"') return undefined;
+      let key = '';
+      let j = i + 2;
+      for (; j < path.length && path[j] !== quoteChar; j++) {
+        if (path[j] === '\\' && j + 1 < path.length) j++;
+        key += path[j];
+      }
+      if (path[j + 1] !== ']') return undefined;
+      segments.push(key);
+      i = j + 2;
+    } else {
+      return undefined;
+    }
+  }
+  return segments;
+}
