@@ -8,6 +8,7 @@ import { sendHttp } from './http';
 import { RequestLog } from './requestLog';
 import { runCommunication, type Sender } from './runCommunication';
 import { validateInput } from './validateInput';
+import { CONNECTION_INHERITS_BASE } from './semantics';
 
 export interface RunOptions {
   /** The module's input bundle, before Make's validation and coercion. */
@@ -88,6 +89,7 @@ export async function verifyConnection(
     const validated = validateInput(specs, parameters, { timezone: iml.timezone });
     const result = await runCommunication(connection.codes.communication as Request | Request[], {
       context: { parameters: validated, common: connection.codes.common ?? {}, data: {} },
+      base: CONNECTION_INHERITS_BASE ? ((app.general.base ?? {}) as Base) : undefined,
       send: options.send ?? sendHttp,
       log,
       iml,

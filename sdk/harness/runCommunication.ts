@@ -13,9 +13,11 @@ import {
   DEFAULT_TIMEOUT_MS,
   FIRST_PAGINATION_PAGE,
   INVALID_RESPONSE_MESSAGE,
+  ITERATE_NOTHING_ON_EMPTY,
   MAX_PAGES,
   MAX_TIMEOUT_MS,
   defaultErrorMessage,
+  isTruthy,
 } from './semantics';
 
 export type Sender = (request: HttpRequest, timeoutMs: number) => Promise<HttpResponse>;
@@ -75,7 +77,7 @@ async function runRequest(
 
   if (request.condition !== undefined) {
     const form = conditionForm(request.condition);
-    if (!truthy(evaluate(form.condition))) {
+    if (!isTruthy(evaluate(form.condition))) {
       if (form.hasDefault) return { items: [evaluate(form.default)], iterated: false, produced: true, temp };
       return { items: [], iterated: false, produced: false, temp };
     }
@@ -121,7 +123,7 @@ async function runRequest(
     if (limit !== undefined && items.length >= limit) break;
     if (processed.iterated && processed.items.length === 0) break;
     const pageContext = { body: last.body, headers: last.headers, statusCode: last.statusCode, ...paginationContext };
-    if (request.pagination.condition !== undefined && !truthy(evaluate(request.pagination.condition, pageContext))) {
+    if (request.pagination.condition !== undefined && !isTruthy(evaluate(request.pagination.condition, pageContext))) {
       break;
     }
     current = nextPage(current, request.pagination);
@@ -228,7 +230,7 @@ function processResponse(
   }
   if (response.valid !== undefined) {
     const valid = typeof response.valid === 'object' && response.valid !== null ? response.valid : { condition: response.valid };
-    if (!truthy(evaluate(valid.condition))) throw invalidError(response, valid, status, evaluate, run);
+    if (!isTruthy(evaluate(valid.condition))) throw invalidError(response, valid, status, evaluate, run);
   }
 
   const extras = {
@@ -246,7 +248,7 @@ function processResponse(
   const list = iterationItems(container);
   const items: unknown[] = [];
   for (const item of list) {
-    if (iterate.condition !== undefined && !truthy(evaluate(iterate.condition, { item }))) continue;
+    if (iterate.condition !== undefined && !isTruthy(evaluate(iterate.condition, { item }))) continue;
     items.push(response.output === undefined ? item : evaluate(response.output, { item }));
   }
   return { items, iterated: true, temp, extras };
@@ -254,7 +256,7 @@ function processResponse(
 
 /** [INF] see semantics.ts ITERATE_NOTHING_ON_EMPTY. */
 function iterationItems(container: unknown): unknown[] {
-  if (container === undefined || container === null) return [];
+  if (ITERATE_NOTHING_ON_EMPTY && (container === undefined || container === null)) return [];
   if (Array.isArray(container)) return container;
   throw new MakeRunError('RuntimeError', `The iterate container is not an array (got ${typeName(container)}).`);
 }
@@ -323,7 +325,8 @@ function errorSpecFor(error: Response['error'], status: number): { message?: str
   };
 }
 
-/** Base keys the module inherits, overridden key by key ([INF] semantics.ts BASE_MERGE). */
+/** [INF] Base keys the module inherits: headers, qs and response directives overridden by the module key by
+ * key; the base body only for requests that send one (not GET); log.sanitize lists joined. */
 function mergeBase(base: Base, request: Request): Request {
   const method = String(request.method ?? 'GET').toUpperCase();
   const merged: Request = {
@@ -368,10 +371,6 @@ function evaluateIml(value: unknown, context: Record<string, unknown>, options: 
     if (error instanceof MakeRunError) throw error;
     throw new MakeRunError('RuntimeError', (error as Error).message);
   }
-}
-
-function truthy(value: unknown): boolean {
-  return Boolean(value) && value !== 'false';
 }
 
 function isPlainObject(value: unknown): value is Record<string, never> {

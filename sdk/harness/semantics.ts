@@ -27,15 +27,17 @@ export const DEFAULT_ERROR_TYPE = 'RuntimeError';
 /** [INF] The fallback when `valid` is falsy and nothing names a message. */
 export const INVALID_RESPONSE_MESSAGE = 'Response marked as invalid.';
 
-/** [INF] A base's headers, qs and response directives are overridden by the module key by key; the base body
- * applies only to requests that send one (not GET); log.sanitize lists are joined. */
-export const BASE_MERGE = 'key-by-key';
-
 /** [INF] A basic connection's own communication does not inherit the base (as documented for OAuth2). */
 export const CONNECTION_INHERITS_BASE = false;
 
 /** [INF] `iterate` on undefined or null yields no items; on any other non-array value it is an error. */
 export const ITERATE_NOTHING_ON_EMPTY = true;
+
+/** [INF] How a condition (`condition`, `valid`, `iterate.condition`, `pagination.condition`) reads its value:
+ * JavaScript truthiness, except that the text "false" (what a mixed template yields) is false too. */
+export function isTruthy(value: unknown): boolean {
+  return Boolean(value) && value !== 'false';
+}
 
 /** What the request log shows in place of a sanitised or secret value. */
 export const MASK = '********';
