@@ -135,10 +135,9 @@ describe('robustness (property-based)', () => {
     );
   });
 
-  it('parses adversarial date formats quickly (no regex backtracking blow-up)', () => {
-    const started = Date.now();
+  // A regex backtracking blow-up would hang here until the test timeout; no timing is asserted.
+  it('parses adversarial date formats without backtracking blow-up', () => {
     expect(() => evaluateTemplate(`{{ parseDate('${'1'.repeat(200)}x', '${'DDDD'.repeat(40)}Z') }}`, {})).toThrow(ImlError);
     expect(() => evaluateTemplate(`{{ parseDate('${'-'.repeat(200)}', '${'- '.repeat(100)}YYYY') }}`, {})).toThrow(ImlError);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
