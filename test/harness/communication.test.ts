@@ -89,7 +89,12 @@ describe('request building', () => {
       .post('/form', 'a=1&b=deux%20mots')
       .matchHeader('content-type', 'application/x-www-form-urlencoded')
       .reply(200, {});
-    await runCommunication({ url: '/form', method: 'POST', type: 'urlencoded', body: { a: 1, b: 'deux mots' } }, setup());
+    const run = setup();
+    await runCommunication({ url: '/form', method: 'POST', type: 'urlencoded', body: { a: 1, b: 'deux mots' } }, run);
+    expect(run.log.entries[0].request).toMatchObject({
+      body: 'a=1&b=deux%20mots',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
   });
 
   it('ignores the body of a GET', async () => {
@@ -102,7 +107,9 @@ describe('request building', () => {
 
   it('encodes characters a URL cannot hold, but not what is already encoded', async () => {
     nock(HOST).get('/files/a%20b%2Fc').reply(200, {});
-    await runCommunication({ url: '/files/a b%2Fc' }, setup());
+    const run = setup();
+    await runCommunication({ url: '/files/a b%2Fc' }, run);
+    expect(run.log.entries[0].request.url).toBe(`${HOST}/files/a%20b%2Fc`);
   });
 
   it('keeps an absolute url instead of the base url', async () => {
@@ -209,15 +216,18 @@ describe('pagination', () => {
   it('with mergeWithParent false, sends only what pagination gives', async () => {
     nock(HOST).get('/m').query({ page: '1', keep: 'x' }).reply(200, { data: [1] });
     nock(HOST).get('/m').query({ page: '2' }).reply(200, { data: [] });
-    await runCommunication(
+    const run = setup();
+    const result = await runCommunication(
       {
         url: '/m',
         qs: { page: 1, keep: 'x' },
         response: { iterate: '{{body.data}}' },
         pagination: { mergeWithParent: false, qs: { page: '{{pagination.page}}' } },
       },
-      setup(),
+      run,
     );
+    expect(result.items).toEqual([1]);
+    expect(run.log.entries.map((e) => e.request.url)).toEqual([`${HOST}/m?page=1&keep=x`, `${HOST}/m?page=2`]);
   });
 
   it('returns exactly limit items, stopping mid-page', async () => {
