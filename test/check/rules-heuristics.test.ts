@@ -50,14 +50,17 @@ describe('isFrenchInfinitive (action-label-verb)', () => {
   });
 });
 
+// Fake credentials, assembled at run time so that no credential-shaped literal is committed (secret scanners).
+const fake = (...parts: string[]) => parts.join('');
+
 describe('findSecrets (no-secret-in-dist)', () => {
   it.each([
-    ['Bearer 3f9a1c2b7d4e8f60a1b2c3d4', 'a bearer token'],
+    [fake('Bearer ', '3f9a1c2b7d4e', '8f60a1b2c3d4'), 'a bearer token'],
     ['token: 0123456789abcdef0123456789abcdef', 'a long hexadecimal literal'],
     ['aGVsbG8gd29ybGQgdGhpcyBpcyBhIHNlY3JldCBrZXkhIQ9Z', 'a long base64 literal'],
-    ['sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'a vendor API key'],
-    ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'a JSON Web Token'],
-    ['-----BEGIN RSA PRIVATE KEY-----', 'a private key'],
+    [fake('sk_', 'live_', '4eC39HqLyjWDarjtT1zdp7dc'), 'a vendor API key'],
+    [fake('eyJhbGciOiJIUzI1NiJ9', '.eyJzdWIiOiIxMjM0NTY3ODkwIn0', '.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'), 'a JSON Web Token'],
+    [fake('-----BEGIN RSA ', 'PRIVATE KEY-----'), 'a private key'],
   ])('finds %j', (text, what) => expect(findSecrets(text).map((s) => s.what)).toEqual([what]));
 
   it.each([
