@@ -40,13 +40,14 @@ async function main(argv: string[]): Promise<number> {
   const connectionId = String(app.modules[moduleId].meta.connection);
   const connection = { ...connectionDefaults(app.connections[connectionId]?.codes.params), apiKey };
   try {
-    const { bundles, log } = await runModule(app, moduleId, {
+    const { bundles, log, outputWarnings } = await runModule(app, moduleId, {
       input: input as Record<string, unknown>,
       connection,
       baseUrl,
       timezone: option(args.options.get('timezone')),
     });
     if (args.options.has('trace')) console.error(log.format());
+    for (const warning of outputWarnings) console.error(`warning: ${warning}`);
     console.log(JSON.stringify(bundles, null, 2));
     return 0;
   } catch (error) {

@@ -9,6 +9,7 @@ import { RequestLog } from './requestLog';
 import { runCommunication, type Sender } from './runCommunication';
 import { validateInput } from './validateInput';
 import { CONNECTION_INHERITS_BASE } from './semantics';
+import { interfaceMismatches, type Segments } from '../params/conformance';
 
 export interface RunOptions {
   /** The module's input bundle, before Make's validation and coercion. */
@@ -24,6 +25,9 @@ export interface RunOptions {
 export interface RunResult {
   bundles: Array<Record<string, unknown>>;
   log: RequestLog;
+  /** Where the bundles do not fit the module's interface (Make passes them on anyway: a user could not map
+   * an undeclared key, and a mistyped value surprises the next module). Empty for a component without one. */
+  outputWarnings: string[];
 }
 
 /** Errors thrown by a run carry the log of what was sent before the failure. */
@@ -46,6 +50,14 @@ export async function runModule(app: EmittedApp, moduleId: string, options: RunO
     ...paramList(module.codes.staticParams),
     ...paramList(module.codes.mappableParams),
   ]);
+  const spec = module.codes.interface;
+  if (Array.isArray(spec)) {
+    result.outputWarnings = result.bundles.flatMap((bundle, index) =>
+      interfaceMismatches(bundle, spec, 'output', `the interface of '${moduleId}'`).map(
+        (m) => `bundle ${index + 1}, ${bundlePath(m.segments)}: ${m.message}`,
+      ),
+    );
+  }
   if (type === 'action') {
     if (result.bundles.length > 1) {
       throw new FailedRun(
@@ -132,8 +144,8 @@ async function runComponent(
       log,
       iml,
     });
-    if (!result.produced) return { bundles: [], log };
-    return { bundles: result.items.map((item, index) => asBundle(item, index)), log };
+    if (!result.produced) return { bundles: [], log, outputWarnings: [] };
+    return { bundles: result.items.map((item, index) => asBundle(item, index)), log, outputWarnings: [] };
   } catch (error) {
     throw asFailedRun(error, log);
   }
@@ -170,4 +182,11 @@ function connectionParams(app: EmittedApp, component: ComponentFiles): Parameter
 /** Values of password-type parameters: never shown in a log, a trace or an error. */
 function secretValues(specs: Parameter[], values: Record<string, unknown>): string[] {
   return specs.filter((p) => p.type === 'password').map((p) => values[p.name]).filter((v): v is string => typeof v === 'string');
+}
+
+/** `contrats[3].dateDebut`: keys joined by dots, 1-based indexes, as Make shows a place in a bundle. */
+function bundlePath(segments: Segments): string {
+  return segments
+    .map((s, i) => (typeof s === 'number' ? `[${s + 1}]` : i === 0 ? s : `.${s}`))
+    .join('');
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { editDistance, suggest } from '../../sdk/check/formatErrors';
+import { editDistance, suggest } from '../../sdk/suggest';
 import {
   FORMAT_SCHEMA_IDS,
   FORMAT_SCHEMAS,

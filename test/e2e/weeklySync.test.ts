@@ -30,7 +30,8 @@ function run(moduleId: string, input: Record<string, unknown> = {}, token = sand
 }
 
 async function only(moduleId: string, input: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const { bundles } = await run(moduleId, input);
+  const { bundles, outputWarnings } = await run(moduleId, input);
+  expect(outputWarnings, `${moduleId}: the sandbox's answers fit the interface`).toEqual([]);
   expect(bundles).toHaveLength(1);
   return bundles[0];
 }

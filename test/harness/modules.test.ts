@@ -19,8 +19,11 @@ function api() {
   return nock(API, { reqheaders: { authorization: AUTH } });
 }
 
-function run(moduleId: string, input: Record<string, unknown> = {}): Promise<RunResult> {
-  return runModule(emittedApp(), moduleId, { input, connection });
+/** Runs a module; its bundles must fit its interface (the output contract), or the test fails. */
+async function run(moduleId: string, input: Record<string, unknown> = {}): Promise<RunResult> {
+  const result = await runModule(emittedApp(), moduleId, { input, connection });
+  expect(result.outputWarnings, `${moduleId}: output fits the interface`).toEqual([]);
+  return result;
 }
 
 
@@ -238,6 +241,26 @@ describe('input validation', () => {
     const result = await failure(run('getStudentValidations', { searchBy: 'studentId' }));
     expect(result.type).toBe('BundleValidationError');
     expect(result.message).toMatch(/^studentId: /);
+  });
+});
+
+describe('output contract', () => {
+  it('warns when the API sends a value of another type than the interface declares', async () => {
+    api().post('/api/sync/v2/contrats').reply(200, { total: '2', contrats: [] });
+    const result = await runModule(emittedApp(), 'syncContracts', { input: { contrats: contracts(1) }, connection });
+    expect(result.outputWarnings).toEqual([
+      "bundle 1, nombreTransmis: output '2' is a text, but 'nombreTransmis' is declared 'uinteger' (a number)",
+    ]);
+  });
+
+  it('warns about a key the interface does not declare, inside the contract array', async () => {
+    const listed = [{ ...contracts(1)[0], _id: 'abc' }];
+    api().get('/api/sync/v1/contrats').query(true).reply(200, { total: 1, contrats: listed });
+    const result = await runModule(emittedApp(), 'listIntegratedContracts', { connection });
+    expect(result.outputWarnings).toHaveLength(1);
+    expect(result.outputWarnings[0]).toMatch(
+      /^bundle 1, contrats\[1\]\._id: output key '_id' is not declared in the item fields of 'contrats' \(declared: codeContrat, /,
+    );
   });
 });
 

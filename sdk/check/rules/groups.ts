@@ -1,7 +1,7 @@
 // groups-unknown-module (a group lists a module the app does not have) and groups-missing-module
 // (warning: a module that no group lists, so Make shows it outside every group).
 import type { EmittedApp } from '../../emitted';
-import { suggest } from '../formatErrors';
+import { suggest } from '../../suggest';
 import { jsonPath, type Finding } from '../findings';
 import { isObject } from './walk';
 

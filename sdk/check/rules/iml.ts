@@ -3,7 +3,7 @@
 // gets a number of arguments it accepts.
 import type { EmittedApp } from '../../emitted';
 import { BUILTIN_FUNCTIONS, collectFunctionCalls, ImlError, parseTemplate, walkExpression, type TemplateFunctionCall } from '../../iml';
-import { suggest } from '../formatErrors';
+import { suggest } from '../../suggest';
 import { jsonPath, type Finding } from '../findings';
 import { collectImlStrings } from '../imlStrings';
 import { appFiles, IML_CODES, quote } from './walk';

@@ -1,7 +1,7 @@
 // rpc-unresolved: every `rpc://name` (a params root, `options`, `nested`, an `rpc.url` button, ...) names
 // an RPC of the app.
 import type { EmittedApp } from '../../emitted';
-import { suggest } from '../formatErrors';
+import { suggest } from '../../suggest';
 import { jsonPath, type Finding } from '../findings';
 import { appFiles, IML_CODES, stringLeaves } from './walk';
 
