@@ -36,8 +36,21 @@ export class RequestLog {
   }
 
   add(entry: LogEntry, sanitize: string[]): void {
-    const masked = applySanitize(entry, sanitize);
-    this.entries.push(JSON.parse(this.mask(JSON.stringify(masked))) as LogEntry);
+    const sanitized = applySanitize(entry, sanitize);
+    const maskAll = (headers: Record<string, string>) =>
+      Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, this.mask(v)]));
+    const { request, response } = sanitized;
+    this.entries.push({
+      request: {
+        method: request.method,
+        url: this.mask(request.url),
+        headers: maskAll(request.headers),
+        ...(request.body !== undefined ? { body: this.mask(request.body) } : {}),
+      },
+      ...(response ? { response: { status: response.status, headers: maskAll(response.headers), body: this.mask(response.body) } } : {}),
+      ...(sanitized.error !== undefined ? { error: this.mask(sanitized.error) } : {}),
+      durationMs: sanitized.durationMs,
+    });
   }
 
   /** Replaces every secret in a text: for the log, error messages and anything printed. */
@@ -74,13 +87,17 @@ export class RequestLog {
 
 export function logBody(body: Buffer | undefined): string | undefined {
   if (body === undefined) return undefined;
-  const text = body.toString('utf8');
-  return text.length > MAX_LOGGED_BODY ? `${text.slice(0, MAX_LOGGED_BODY)}… (${body.length} bytes in all)` : text;
+  if (body.length <= MAX_LOGGED_BODY) return body.toString('utf8');
+  return `${body.subarray(0, MAX_LOGGED_BODY).toString('utf8')}… (${body.length} bytes in all)`;
 }
 
 /** `log.sanitize` paths: `request.headers.<name>`, `request.qs.<name>`, `request.body.<path>`, `response.body.<path>`. */
 function applySanitize(entry: LogEntry, paths: string[]): LogEntry {
-  const out: LogEntry = structuredClone(entry);
+  const out: LogEntry = {
+    ...entry,
+    request: { ...entry.request, headers: { ...entry.request.headers } },
+    response: entry.response && { ...entry.response, headers: { ...entry.response.headers } },
+  };
   for (const path of paths) {
     const [where, part, ...rest] = path.split('.');
     const key = rest.join('.');

@@ -38,8 +38,16 @@ const NUMBER_TYPES = new Set(['number', 'integer', 'uinteger', 'port']);
 
 type Report = (segments: Segments, message: string, hint: string) => void;
 
+// One map per spec list: a 50,000-contract listing checks every item against the same fields.
+const fieldMaps = new WeakMap<unknown[], Map<string, JsonObject>>();
+
 export function fieldsByName(spec: unknown[]): Map<string, JsonObject> {
-  return new Map(spec.filter(isObject).filter((p) => typeof p.name === 'string').map((p) => [p.name as string, p]));
+  let fields = fieldMaps.get(spec);
+  if (!fields) {
+    fields = new Map(spec.filter(isObject).filter((p) => typeof p.name === 'string').map((p) => [p.name as string, p]));
+    fieldMaps.set(spec, fields);
+  }
+  return fields;
 }
 
 function checkFields(value: JsonObject, spec: unknown[], segments: Segments, report: Report, where: string, noun: string): void {
