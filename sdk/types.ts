@@ -108,6 +108,8 @@ export interface Request {
   body?: ImlJson;
   type?: 'json' | 'urlencoded' | 'multipart/form-data' | 'text' | 'string' | 'raw' | 'binary';
   encodeUrl?: boolean;
+  followRedirects?: boolean;
+  followAllRedirects?: boolean;
   temp?: Record<string, ImlJson>;
   condition?: Iml<boolean> | { condition: Iml<boolean>; default?: ImlJson };
   log?: { sanitize: string[] };

@@ -32,17 +32,18 @@ export function buildHttpRequest(baseUrl: string | undefined, request: Evaluated
   return { method, url, headers, body };
 }
 
-/** A url starting with `/` is appended to the base URL; an absolute URL stands alone. */
+/** Only a url starting with `/` is appended to the base URL (developers.make.com, Base); anything else is
+ * sent as written, so a forgotten slash fails as it would in Make. */
 export function joinUrl(baseUrl: string | undefined, url: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
-  if (!baseUrl) throw new MakeRunError('RuntimeError', `The URL '${url}' is relative, and no base URL is set.`);
-  const base = baseUrl.replace(/\/+$/, '');
-  return url === '' ? base : `${base}${url.startsWith('/') ? '' : '/'}${url}`;
+  if (!url.startsWith('/')) return url;
+  if (!baseUrl) throw new MakeRunError('RuntimeError', `The URL '${url}' starts with '/', and no base URL is set.`);
+  return `${baseUrl.replace(/\/+$/, '')}${url}`;
 }
 
-/** Make encodes the final URL itself: characters that are not valid in a URL, and nothing that already is. */
+/** Make encodes the final URL itself, `%` included: an `encodeURL()` inside the url is encoded twice
+ * (`%2F` → `%252F`), as Make's docs warn; `encodeUrl: false` hands encoding to the app. */
 function encodeUrl(url: string): string {
-  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c));
+  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]/g, (c) => encodeURIComponent(c));
 }
 
 /** Arrays become repeated keys; undefined values are dropped; [INF] nested objects use bracket notation. */

@@ -8,7 +8,7 @@ import { sendHttp } from './http';
 import { RequestLog } from './requestLog';
 import { runCommunication, type Sender } from './runCommunication';
 import { validateInput } from './validateInput';
-import { CONNECTION_INHERITS_BASE } from './semantics';
+import { CONNECTION_INHERITS_BASE, INVALID_ACTION_OUTPUT } from './semantics';
 import { interfaceMismatches, type Segments } from '../params/conformance';
 
 export interface RunOptions {
@@ -46,10 +46,20 @@ export async function runModule(app: EmittedApp, moduleId: string, options: RunO
     throw new Error(`unknown module '${moduleId}' (modules: ${Object.keys(app.modules).join(', ')})`);
   }
   const type = String(module.meta.moduleType);
-  const result = await runComponent(app, module, options, [
-    ...paramList(module.codes.staticParams),
-    ...paramList(module.codes.mappableParams),
-  ]);
+  const shape = OUTPUT_SHAPES[type];
+  if (!shape) {
+    throw new FailedRun(
+      new MakeRunError('UnexpectedError', `Module type '${type}' is not supported by this harness (actions, searches and universal modules are).`),
+      new RequestLog(),
+    );
+  }
+  const result = await runComponent(
+    app,
+    module,
+    options,
+    [...paramList(module.codes.staticParams), ...paramList(module.codes.mappableParams)],
+    shape,
+  );
   const spec = module.codes.interface;
   if (Array.isArray(spec)) {
     result.outputWarnings = result.bundles.flatMap((bundle, index) =>
@@ -58,22 +68,19 @@ export async function runModule(app: EmittedApp, moduleId: string, options: RunO
       ),
     );
   }
-  if (type === 'action') {
-    if (result.bundles.length > 1) {
-      throw new FailedRun(
-        new MakeRunError('UnexpectedError', `An action returns exactly one bundle; '${moduleId}' produced ${result.bundles.length}.`),
-        result.log,
-      );
-    }
-  }
   return result;
 }
+
+/** An action returns one bundle; a search (and an RPC) a list. Triggers, instant triggers and responders have
+ * rules of their own (state, webhooks) that this harness does not implement: it refuses them. */
+type OutputShape = 'one' | 'list';
+const OUTPUT_SHAPES: Record<string, OutputShape> = { action: 'one', universal: 'one', search: 'list' };
 
 export async function runRpc(app: EmittedApp, rpcId: string, options: RunOptions = {}): Promise<RunResult> {
   const rpc = app.rpcs[rpcId];
   if (!rpc) throw new Error(`unknown RPC '${rpcId}' (RPCs: ${Object.keys(app.rpcs).join(', ')})`);
   // The module's parameters reach the RPC as they are; an RPC validates none of its own.
-  return runComponent(app, rpc, options, []);
+  return runComponent(app, rpc, options, [], 'list');
 }
 
 export interface VerifiedConnection {
@@ -122,6 +129,7 @@ async function runComponent(
   component: ComponentFiles,
   options: RunOptions,
   specs: Parameter[],
+  shape: OutputShape,
 ): Promise<RunResult> {
   const connectionSpecs = connectionParams(app, component);
   const log = new RequestLog(secretValues(connectionSpecs, options.connection ?? {}));
@@ -143,12 +151,28 @@ async function runComponent(
       send: options.send ?? sendHttp,
       log,
       iml,
+      applyLimit: shape === 'list',
     });
     if (!result.produced) return { bundles: [], log, outputWarnings: [] };
-    return { bundles: result.items.map((item, index) => asBundle(item, index)), log, outputWarnings: [] };
+    return { bundles: bundlesOf(result.items, result.iterated, shape), log, outputWarnings: [] };
   } catch (error) {
     throw asFailedRun(error, log);
   }
+}
+
+/** [INF] semantics.ts INVALID_ACTION_OUTPUT: how outputs become bundles, per shape. */
+function bundlesOf(items: unknown[], iterated: boolean, shape: OutputShape): Array<Record<string, unknown>> {
+  if (shape === 'one') {
+    if (iterated || items.length !== 1 || Array.isArray(items[0])) throw new MakeRunError('DataError', INVALID_ACTION_OUTPUT);
+    return [isEmptyOutput(items[0]) ? {} : asBundle(items[0], 0)];
+  }
+  const list = iterated ? items : items.flatMap((item) => (Array.isArray(item) ? item : isEmptyOutput(item) ? [] : [item]));
+  return list.map((item, index) => asBundle(item, index));
+}
+
+/** No body at all: undefined (JSON), or empty text (a 204 without a content type). */
+function isEmptyOutput(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 function asBundle(item: unknown, index: number): Record<string, unknown> {

@@ -15,6 +15,7 @@ import {
   INVALID_RESPONSE_MESSAGE,
   ITERATE_NOTHING_ON_EMPTY,
   MAX_PAGES,
+  MAX_REDIRECTS,
   MAX_TIMEOUT_MS,
   defaultErrorMessage,
   isTruthy,
@@ -32,6 +33,8 @@ export interface CommunicationRun {
   iml?: ImlOptions;
   /** Pages a run may request before it stops with an error (default MAX_PAGES). */
   maxPages?: number;
+  /** False for actions: `response.limit` is not available to them. Default true. */
+  applyLimit?: boolean;
 }
 
 export interface CommunicationResult {
@@ -54,8 +57,9 @@ export async function runCommunication(
   const requests = Array.isArray(communication) ? communication : [communication];
   let temp: Record<string, unknown> = {};
   let result: CommunicationResult = { items: [], iterated: false, produced: false, temp };
-  for (const request of requests) {
-    result = await runRequest(request, run, temp);
+  for (const [index, request] of requests.entries()) {
+    // With several requests only the last one's `limit` counts.
+    result = await runRequest(request, run, temp, run.applyLimit !== false && index === requests.length - 1);
     temp = result.temp;
   }
   return result;
@@ -65,6 +69,7 @@ async function runRequest(
   spec: Request,
   run: CommunicationRun,
   inheritedTemp: Record<string, unknown>,
+  applyLimit: boolean,
 ): Promise<CommunicationResult> {
   const request = run.base ? mergeBase(run.base, spec) : spec;
   const response: Response = request.response ?? {};
@@ -83,16 +88,17 @@ async function runRequest(
     }
   }
 
-  const limit = toLimit(evaluate(response.limit));
+  const limit = applyLimit ? toLimit(evaluate(response.limit)) : undefined;
   const items: unknown[] = [];
   let iterated = false;
   let last: ResponseState = { body: undefined, headers: {}, statusCode: undefined };
   let extras: Pick<CommunicationResult, 'data' | 'metadata' | 'uid'> = {};
+  let iterateContext: IterateContext = {};
 
   // Request-less: no HTTP call, but output, wrapper, iterate, valid and error still apply.
   if (request.url === undefined) {
     const page = processResponse(response, last, run, temp);
-    return finish(response, page.items, page.iterated, page.temp, last, run, page.extras);
+    return finish(response, page.items, page.iterated, page.temp, last, page.iterateContext, run, page.extras);
   }
 
   let current: PagedRequest = {
@@ -111,25 +117,34 @@ async function runRequest(
       );
     }
     const paginationContext = page === 1 ? {} : { pagination: { page: FIRST_PAGINATION_PAGE + page - 2 } };
-    const stateContext = page === 1 ? {} : { body: last.body, headers: last.headers, statusCode: last.statusCode };
+    const stateContext =
+      page === 1 ? {} : { body: last.body, headers: last.headers, statusCode: last.statusCode, ...iterateContext };
     last = await exchange(current, request, run, evaluate, { ...stateContext, ...paginationContext });
     const processed = processResponse(response, last, run, temp);
     temp = processed.temp;
     extras = processed.extras;
     iterated = processed.iterated;
+    iterateContext = processed.iterateContext;
     items.push(...processed.items);
 
     if (!request.pagination) break;
     if (limit !== undefined && items.length >= limit) break;
-    if (processed.iterated && processed.items.length === 0) break;
-    const pageContext = { body: last.body, headers: last.headers, statusCode: last.statusCode, ...paginationContext };
+    // "A page without items" is the container itself empty, before `iterate.condition` filters it.
+    if (processed.iterated && processed.containerLength === 0) break;
+    const pageContext = {
+      body: last.body,
+      headers: last.headers,
+      statusCode: last.statusCode,
+      ...iterateContext,
+      ...paginationContext,
+    };
     if (request.pagination.condition !== undefined && !isTruthy(evaluate(request.pagination.condition, pageContext))) {
       break;
     }
     current = nextPage(current, request.pagination);
   }
   const limited = limit !== undefined ? items.slice(0, limit) : items;
-  return finish(response, limited, iterated, temp, last, run, extras);
+  return finish(response, limited, iterated, temp, last, iterateContext, run, extras);
 }
 
 interface PagedRequest {
@@ -166,17 +181,43 @@ async function exchange(
   evaluate: (value: unknown, extra?: Record<string, unknown>) => unknown,
   extra: Record<string, unknown>,
 ): Promise<ResponseState> {
-  const http = buildHttpRequest(run.base?.baseUrl === undefined ? undefined : String(evaluate(run.base.baseUrl, extra)), {
+  const base = run.base;
+  const method = String(evaluate(current.method, extra) ?? 'GET').toUpperCase();
+  // The base is inherited by every request, pagination requests included (whatever `mergeWithParent` says).
+  const withBase = {
+    headers: base?.headers || current.headers ? { ...(base?.headers ?? {}), ...(current.headers ?? {}) } : undefined,
+    qs: base?.qs ? { ...base.qs, ...(current.qs ?? {}) } : current.qs,
+    body: baseBody(base, method, current.body),
+  };
+  let http = buildHttpRequest(base?.baseUrl === undefined ? undefined : String(evaluate(base.baseUrl, extra)), {
     url: String(evaluate(current.url, extra) ?? ''),
-    method: String(evaluate(current.method, extra) ?? 'GET'),
-    headers: evaluate(current.headers, extra) as Record<string, unknown> | undefined,
-    qs: evaluate(current.qs, extra) as Record<string, unknown> | undefined,
-    body: evaluate(current.body, extra),
+    method,
+    headers: evaluate(withBase.headers, extra) as Record<string, unknown> | undefined,
+    qs: evaluate(withBase.qs, extra) as Record<string, unknown> | undefined,
+    body: evaluate(withBase.body, extra),
     type: request.type,
     encodeUrl: request.encodeUrl,
   });
-  const timeout = Math.min(run.base?.timeout ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS);
+  const timeout = Math.min(timeoutOf(base, run.context.common), MAX_TIMEOUT_MS);
   const sanitize = [...(request.log?.sanitize ?? [])];
+  for (let hop = 0; ; hop += 1) {
+    const response = await sendLogged(http, timeout, sanitize, run);
+    const location = response.headers.location;
+    if (isRedirect(response.status) && typeof location === 'string' && followsRedirect(request, http.method)) {
+      if (hop >= MAX_REDIRECTS) {
+        throw new MakeRunError('RuntimeError', `Too many redirects (more than ${MAX_REDIRECTS}) from ${http.url}.`);
+      }
+      http = redirected(http, response.status, new URL(location, http.url).toString());
+      continue;
+    }
+    const headers = Object.fromEntries(
+      Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v)]),
+    );
+    return { body: parseBody(response, request), headers, statusCode: response.status };
+  }
+}
+
+async function sendLogged(http: HttpRequest, timeout: number, sanitize: string[], run: CommunicationRun): Promise<HttpResponse> {
   const logged = { method: http.method, url: http.url, headers: http.headers, body: logBody(http.body) };
   const started = Date.now();
   let response: HttpResponse;
@@ -191,23 +232,62 @@ async function exchange(
     Object.entries(response.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v)]),
   );
   run.log.add(
-    {
-      request: logged,
-      response: { status: response.status, headers, body: logBody(response.body) ?? '' },
-      durationMs: Date.now() - started,
-    },
+    { request: logged, response: { status: response.status, headers, body: logBody(response.body) ?? '' }, durationMs: Date.now() - started },
     sanitize,
   );
-  const body = parseResponseBody(response.body, response.status, response.headers, request.response?.type);
-  return { body, headers, statusCode: response.status };
+  return response;
+}
+
+/** An error status goes through `response.error` whatever its body: a body that does not parse stays text. */
+function parseBody(response: HttpResponse, request: Request): unknown {
+  try {
+    return parseResponseBody(response.body, response.status, response.headers, request.response?.type);
+  } catch (error) {
+    if (response.status >= 400 && error instanceof MakeRunError) return response.body.toString('utf8');
+    throw error;
+  }
+}
+
+/** [INF] The base body is the default body of POST and PUT requests (developers.make.com, Base); objects merge. */
+function baseBody(base: Base | undefined, method: string, body: unknown): unknown {
+  if (base?.body === undefined || (method !== 'POST' && method !== 'PUT')) return body;
+  return isPlainObject(base.body) && isPlainObject(body) ? { ...base.body, ...body } : (body ?? base.body);
+}
+
+/** Base `timeout`, else the app's common data `{"timeout": ...}`, else Make's 40 s. */
+function timeoutOf(base: Base | undefined, common: unknown): number {
+  const fromCommon = isPlainObject(common) ? Number((common as Record<string, unknown>).timeout) : NaN;
+  return base?.timeout ?? (Number.isFinite(fromCommon) && fromCommon > 0 ? fromCommon : DEFAULT_TIMEOUT_MS);
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** `followRedirects` (GET) and `followAllRedirects` (other methods) both default to true. */
+function followsRedirect(request: Request, method: string): boolean {
+  return method === 'GET' ? request.followRedirects !== false : request.followAllRedirects !== false;
+}
+
+/** [INF] As the request library Make's docs describe: 307/308 repeat the request; the others become a GET. */
+function redirected(http: HttpRequest, status: number, url: string): HttpRequest {
+  if (status === 307 || status === 308) return { ...http, url };
+  const headers = Object.fromEntries(Object.entries(http.headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
+  return { method: 'GET', url, headers };
 }
 
 interface ProcessedPage {
   items: unknown[];
   iterated: boolean;
+  /** Items in the page's container before `iterate.condition`. */
+  containerLength: number;
+  /** `iterate.container.first` / `.last`, for pagination and the wrapper. */
+  iterateContext: IterateContext;
   temp: Record<string, unknown>;
   extras: Pick<CommunicationResult, 'data' | 'metadata' | 'uid'>;
 }
+
+type IterateContext = { iterate?: { container: { first: unknown; last: unknown } } };
 
 /** One response through temp, error/valid, iterate and output. */
 function processResponse(
@@ -241,7 +321,7 @@ function processResponse(
 
   if (response.iterate === undefined) {
     const output = response.output === undefined ? state.body : evaluate(response.output);
-    return { items: [output], iterated: false, temp, extras };
+    return { items: [output], iterated: false, containerLength: 1, iterateContext: {}, temp, extras };
   }
   const iterate = typeof response.iterate === 'string' ? { container: response.iterate } : response.iterate;
   const container = evaluate(iterate.container);
@@ -251,7 +331,8 @@ function processResponse(
     if (iterate.condition !== undefined && !isTruthy(evaluate(iterate.condition, { item }))) continue;
     items.push(response.output === undefined ? item : evaluate(response.output, { item }));
   }
-  return { items, iterated: true, temp, extras };
+  const iterateContext = { iterate: { container: { first: list[0], last: list[list.length - 1] } } };
+  return { items, iterated: true, containerLength: list.length, iterateContext, temp, extras };
 }
 
 /** [INF] see semantics.ts ITERATE_NOTHING_ON_EMPTY. */
@@ -267,6 +348,7 @@ function finish(
   iterated: boolean,
   temp: Record<string, unknown>,
   last: ResponseState,
+  iterateContext: IterateContext,
   run: CommunicationRun,
   extras: Pick<CommunicationResult, 'data' | 'metadata' | 'uid'>,
 ): CommunicationResult {
@@ -275,7 +357,7 @@ function finish(
   const output = iterated ? items : items[0];
   const wrapped = evaluateIml(
     response.wrapper,
-    { ...run.context, body: last.body, headers: last.headers, statusCode: last.statusCode, temp, output },
+    { ...run.context, body: last.body, headers: last.headers, statusCode: last.statusCode, ...iterateContext, temp, output },
     run.iml,
   );
   return Array.isArray(wrapped)
@@ -325,24 +407,18 @@ function errorSpecFor(error: Response['error'], status: number): { message?: str
   };
 }
 
-/** [INF] Base keys the module inherits: headers, qs and response directives overridden by the module key by
- * key; the base body only for requests that send one (not GET); log.sanitize lists joined. */
+/** [INF] What a request inherits from the base here: the response directives, overridden by the module key by
+ * key (a module's `error` replaces the base's whole), and the log.sanitize lists, joined. The base URL,
+ * headers, qs and body are applied to every HTTP request in `exchange`. */
 function mergeBase(base: Base, request: Request): Request {
-  const method = String(request.method ?? 'GET').toUpperCase();
-  const merged: Request = {
+  return {
     ...request,
-    headers: base.headers || request.headers ? { ...(base.headers ?? {}), ...(request.headers ?? {}) } : undefined,
     response: base.response || request.response ? { ...(base.response ?? {}), ...(request.response ?? {}) } : undefined,
     log:
       base.log || request.log
         ? { sanitize: [...new Set([...(base.log?.sanitize ?? []), ...(request.log?.sanitize ?? [])])] }
         : undefined,
   };
-  if (base.qs) merged.qs = { ...base.qs, ...(request.qs ?? {}) };
-  if (base.body !== undefined && method !== 'GET') {
-    merged.body = isPlainObject(base.body) && isPlainObject(request.body) ? { ...base.body, ...request.body } : (request.body ?? base.body);
-  }
-  return merged;
 }
 
 function conditionForm(condition: NonNullable<Request['condition']>): { condition: unknown; hasDefault: boolean; default?: unknown } {

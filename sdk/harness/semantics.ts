@@ -11,6 +11,9 @@ export const MAX_TIMEOUT_MS = 300_000;
  * records at 100 a page). */
 export const MAX_PAGES = 1000;
 
+/** [INF] Redirects followed before giving up (the request library's default, which Make's docs describe). */
+export const MAX_REDIRECTS = 10;
+
 /** [INF] `pagination.page` is 2 on the first pagination request (the first page is the parent request). */
 export const FIRST_PAGINATION_PAGE = 2;
 
@@ -21,7 +24,9 @@ export function defaultErrorMessage(status: number): string {
   return `Status Code Error: ${status}`;
 }
 
-/** The default error type for an HTTP error in a custom app: RuntimeError, 429 included, unless mapped. */
+/** The default error type for an HTTP error in a custom app: RuntimeError, 429 included, unless mapped
+ * (D:best-practices/base/429-error-handling). [INF] The current error page says the default type "varies"
+ * with the status without saying how; until that is settled, one type for all. */
 export const DEFAULT_ERROR_TYPE = 'RuntimeError';
 
 /** [INF] The fallback when `valid` is falsy and nothing names a message. */
@@ -29,6 +34,11 @@ export const INVALID_RESPONSE_MESSAGE = 'Response marked as invalid.';
 
 /** [INF] A basic connection's own communication does not inherit the base (as documented for OAuth2). */
 export const CONNECTION_INHERITS_BASE = false;
+
+/** [INF] What an output that is no collection becomes. An action's array output is Make's documented
+ * DataError; an empty output (a 204 with no body) is an empty bundle for an action and no bundle for a
+ * search; a search's array output (no `iterate`) is one bundle per element ("a search expects an array"). */
+export const INVALID_ACTION_OUTPUT = 'Invalid module output. Expected Object, but found Array.';
 
 /** [INF] `iterate` on undefined or null yields no items; on any other non-array value it is an error. */
 export const ITERATE_NOTHING_ON_EMPTY = true;

@@ -229,14 +229,25 @@ export function evaluateTemplate(template: string, context: Record<string, unkno
 }
 
 /** Evaluates every string leaf of an IML object/array; keys are kept as written. */
+const SPREAD_KEY = /^\{\{\s*\.\.\.\s*\}\}$/;
+
 export function evaluateDeep(value: unknown, context: Record<string, unknown>, options: ImlOptions = {}): unknown {
   if (typeof value === 'string') return isImlTemplate(value) ? evaluateTemplate(value, context, options) : value;
   if (Array.isArray(value)) return value.map((item) => evaluateDeep(item, context, options));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
+    const put = (key: string, item: unknown) =>
       // defineProperty: a "__proto__" key from JSON stays a plain key.
-      Object.defineProperty(out, key, { value: evaluateDeep(item, context, options), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of Object.entries(value)) {
+      const evaluated = evaluateDeep(item, context, options);
+      // The spread key: `"{{...}}": "{{omit(parameters, 'x')}}"` merges an object's keys into this one
+      // (developers.make.com, action module examples).
+      if (SPREAD_KEY.test(key)) {
+        if (isPlainObject(evaluated)) for (const [k, v] of Object.entries(evaluated)) put(k, v);
+        continue;
+      }
+      put(key, evaluated);
     }
     return out;
   }

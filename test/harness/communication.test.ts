@@ -105,16 +105,73 @@ describe('request building', () => {
     expect(result.items).toEqual([{ length: null, type: null }]);
   });
 
-  it('encodes characters a URL cannot hold, but not what is already encoded', async () => {
-    nock(HOST).get('/files/a%20b%2Fc').reply(200, {});
+  it('encodes the final URL, % included: an already encoded part is encoded twice, as Make warns', async () => {
+    nock(HOST).get('/files/a%20b%252Fc').reply(200, {});
     const run = setup();
     await runCommunication({ url: '/files/a b%2Fc' }, run);
+    expect(run.log.entries[0].request.url).toBe(`${HOST}/files/a%20b%252Fc`);
+  });
+
+  it('with encodeUrl false, sends the URL as the app encoded it', async () => {
+    nock(HOST).get('/files/a%20b%2Fc').reply(200, {});
+    const run = setup();
+    await runCommunication({ url: '/files/a%20b%2Fc', encodeUrl: false }, run);
     expect(run.log.entries[0].request.url).toBe(`${HOST}/files/a%20b%2Fc`);
+  });
+
+  it('joins only a url starting with / to the base URL: a forgotten slash fails', async () => {
+    const error = await fails(runCommunication({ url: 'users' }, setup()));
+    expect([error.type, error.message]).toEqual(['RuntimeError', 'Invalid URL: users']);
+  });
+
+  it('applies the base body to POST and PUT only, merged under the module body', async () => {
+    nock(HOST).post('/p', { from: 'base', own: 1 }).reply(200, {});
+    nock(HOST).patch('/p', { own: 2 }).reply(200, {});
+    const base: Base = { baseUrl: HOST, body: { from: 'base' } };
+    await runCommunication({ url: '/p', method: 'POST', body: { own: 1 } }, setup({}, base));
+    const run = setup({}, base);
+    await runCommunication({ url: '/p', method: 'PATCH', body: { own: 2 } }, run);
+    expect(run.log.entries[0].request.body).toBe('{"own":2}');
   });
 
   it('keeps an absolute url instead of the base url', async () => {
     nock('https://other.example.test').get('/abs').reply(200, { ok: true });
     expect((await runCommunication({ url: 'https://other.example.test/abs' }, setup())).items).toEqual([{ ok: true }]);
+  });
+});
+
+describe('redirects', () => {
+  it('follows a GET redirect by default, and logs both requests', async () => {
+    nock(HOST).get('/old').reply(302, '', { location: '/new' });
+    nock(HOST).get('/new').reply(200, { ok: true });
+    const run = setup();
+    const result = await runCommunication({ url: '/old' }, run);
+    expect(result.items).toEqual([{ ok: true }]);
+    expect(run.log.entries.map((e) => [e.request.method, e.request.url, e.response?.status])).toEqual([
+      ['GET', `${HOST}/old`, 302],
+      ['GET', `${HOST}/new`, 200],
+    ]);
+  });
+
+  it('turns a POST answered 303 into a GET, and repeats a POST answered 307', async () => {
+    nock(HOST).post('/a', { x: 1 }).reply(303, '', { location: '/a-result' });
+    nock(HOST).get('/a-result').reply(200, { step: 'get' });
+    nock(HOST).post('/b', { x: 1 }).reply(307, '', { location: '/b2' });
+    nock(HOST).post('/b2', { x: 1 }).reply(200, { step: 'post' });
+    expect((await runCommunication({ url: '/a', method: 'POST', body: { x: 1 } }, setup())).items).toEqual([{ step: 'get' }]);
+    expect((await runCommunication({ url: '/b', method: 'POST', body: { x: 1 } }, setup())).items).toEqual([{ step: 'post' }]);
+  });
+
+  it('does not follow when followRedirects is false: the 3xx response is the answer', async () => {
+    nock(HOST).get('/old').reply(302, { moved: true }, { location: '/new' });
+    const result = await runCommunication({ url: '/old', followRedirects: false }, setup());
+    expect(result.items).toEqual([{ moved: true }]);
+  });
+
+  it('stops a redirect loop with an error', async () => {
+    nock(HOST).get('/loop').times(11).reply(302, '', { location: '/loop' });
+    const error = await fails(runCommunication({ url: '/loop' }, setup()));
+    expect(error.message).toBe(`Too many redirects (more than 10) from ${HOST}/loop.`);
   });
 });
 
@@ -143,6 +200,14 @@ describe('response pipeline', () => {
       setup(),
     );
     expect(result.items).toEqual([{ count: 3, all: [{ n: 1 }, { n: 2 }, { n: 3 }] }]);
+  });
+
+  it('routes an error status through response.error even when its body does not parse', async () => {
+    nock(HOST).get('/gw').reply(502, '<html>Bad gateway</html>', { 'content-type': 'application/json' });
+    const error = await fails(
+      runCommunication({ url: '/gw', response: { error: { '502': { message: 'passerelle : {{body}}', type: 'ConnectionError' } } } }, setup()),
+    );
+    expect([error.type, error.message]).toEqual(['ConnectionError', 'passerelle : <html>Bad gateway</html>']);
   });
 
   it('fails on a 200 body that is not JSON when JSON was announced', async () => {
@@ -213,6 +278,58 @@ describe('pagination', () => {
     expect(result.items).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('binds iterate.container.first and .last for the next page and the wrapper', async () => {
+    nock(HOST).get('/c').query({}).reply(200, { data: [{ id: 1 }, { id: 2 }] });
+    nock(HOST).get('/c').query({ after: '2' }).reply(200, { data: [{ id: 3 }] });
+    nock(HOST).get('/c').query({ after: '3' }).reply(200, { data: [] });
+    const result = await runCommunication(
+      {
+        url: '/c',
+        qs: {},
+        response: {
+          iterate: '{{body.data}}',
+          output: '{{item.id}}',
+          wrapper: { ids: '{{output}}', lastOfLastPage: '{{iterate.container.last.id}}' },
+        },
+        pagination: { qs: { after: '{{iterate.container.last.id}}' } },
+      },
+      setup(),
+    );
+    expect(result.items).toEqual([{ ids: [1, 2, 3], lastOfLastPage: undefined }]);
+  });
+
+  it('keeps paginating past a page whose items are all filtered out: only an empty container stops it', async () => {
+    nock(HOST).get('/f').query({ page: '1' }).reply(200, { data: [{ on: false }] });
+    nock(HOST).get('/f').query({ page: '2' }).reply(200, { data: [{ on: true, id: 7 }] });
+    nock(HOST).get('/f').query({ page: '3' }).reply(200, { data: [] });
+    const result = await runCommunication(
+      {
+        url: '/f',
+        qs: { page: 1 },
+        response: { iterate: { container: '{{body.data}}', condition: '{{item.on}}' }, output: '{{item.id}}' },
+        pagination: { qs: { page: '{{pagination.page}}' } },
+      },
+      setup(),
+    );
+    expect(result.items).toEqual([7]);
+  });
+
+  it('keeps the base headers on pagination requests, even with mergeWithParent false', async () => {
+    nock(HOST, { reqheaders: { 'x-api-key': 'k-123456' } }).get('/b').query({ page: '1', keep: 'x' }).reply(200, { data: [1] });
+    nock(HOST, { reqheaders: { 'x-api-key': 'k-123456' } }).get('/b').query({ page: '2' }).reply(200, { data: [] });
+    const base: Base = { baseUrl: HOST, headers: { 'x-api-key': '{{connection.apiKey}}' } };
+    const result = await runCommunication(
+      {
+        url: '/b',
+        qs: { page: 1, keep: 'x' },
+        response: { iterate: '{{body.data}}' },
+        pagination: { mergeWithParent: false, qs: { page: '{{pagination.page}}' } },
+      },
+      setup({}, base),
+    );
+    expect(result.items).toEqual([1]);
+  });
+
   it('with mergeWithParent false, sends only what pagination gives', async () => {
     nock(HOST).get('/m').query({ page: '1', keep: 'x' }).reply(200, { data: [1] });
     nock(HOST).get('/m').query({ page: '2' }).reply(200, { data: [] });
@@ -271,6 +388,39 @@ describe('pagination', () => {
     );
     expect(error.message).toContain(`after ${MAX_PAGES} pages`);
     expect(calls).toBe(MAX_PAGES);
+  });
+});
+
+describe('limit and timeout', () => {
+  it("applies only the last request's limit", async () => {
+    nock(HOST).get('/first').reply(200, { data: [1, 2, 3] });
+    nock(HOST).get('/second').reply(200, { data: [4, 5, 6] });
+    const result = await runCommunication(
+      [
+        { url: '/first', response: { iterate: '{{body.data}}', limit: 1, temp: { n: '{{length(body.data)}}' } } },
+        { url: '/second', response: { iterate: '{{body.data}}', limit: 2, output: '{{item + temp.n}}' } },
+      ],
+      setup(),
+    );
+    expect(result.items).toEqual([7, 8]);
+  });
+
+  it('ignores limit when told to (actions have none)', async () => {
+    nock(HOST).get('/l').reply(200, { data: [1, 2, 3] });
+    const result = await runCommunication({ url: '/l', response: { iterate: '{{body.data}}', limit: 1 } }, { ...setup(), applyLimit: false });
+    expect(result.items).toEqual([1, 2, 3]);
+  });
+
+  it("takes the timeout from the base, else the app's common data, else 40 s", async () => {
+    const seen: number[] = [];
+    const send: CommunicationRun['send'] = async (_request, timeout) => {
+      seen.push(timeout);
+      return { status: 200, headers: {}, body: Buffer.from('') };
+    };
+    await runCommunication({ url: '/t' }, { ...setup({}, { baseUrl: HOST, timeout: 90_000 }), send });
+    await runCommunication({ url: '/t' }, { ...setup(), context: { common: { timeout: 120_000 } }, send });
+    await runCommunication({ url: '/t' }, { ...setup(), send });
+    expect(seen).toEqual([90_000, 120_000, 40_000]);
   });
 });
 

@@ -114,3 +114,45 @@ describe('IML failures during a run', () => {
     expect(result).toEqual({ type: 'RuntimeError', message: "IML: unknown function 'fromat' at 2" });
   });
 });
+
+describe('module outputs', () => {
+  const withModule = (type: 'action' | 'search' | 'trigger', communication: Request) =>
+    appWith((a) => {
+      a.modules.push({
+        id: 'probe',
+        label: 'Sonder',
+        description: 'Un module de test.',
+        type,
+        connection: 'campusSkills',
+        mappableParams: [],
+        communication,
+        interface: [],
+        samples: {},
+      });
+      a.groups[0].modules.push('probe');
+    });
+
+  it('an action whose output is an array fails with the DataError Make documents', async () => {
+    nock(API).get('/list').reply(200, [{ a: 1 }, { a: 2 }]);
+    const result = await failure(runModule(withModule('action', { url: '/list' }), 'probe', { connection }));
+    expect(result).toEqual({ type: 'DataError', message: 'Invalid module output. Expected Object, but found Array.' });
+  });
+
+  it('a search whose output is an array, without iterate, returns one bundle per element', async () => {
+    nock(API).get('/list').reply(200, [{ a: 1 }, { a: 2 }]);
+    const { bundles } = await runModule(withModule('search', { url: '/list' }), 'probe', { connection });
+    expect(bundles).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+
+  it('an action answered 204 with no body returns one empty bundle', async () => {
+    nock(API).delete('/thing').reply(204);
+    const { bundles } = await runModule(withModule('action', { url: '/thing', method: 'DELETE' }), 'probe', { connection });
+    expect(bundles).toEqual([{}]);
+  });
+
+  it('a module type the harness does not implement is refused, not run unfaithfully', async () => {
+    const result = await failure(runModule(withModule('trigger', { url: '/list' }), 'probe', { connection }));
+    expect(result.type).toBe('UnexpectedError');
+    expect(result.message).toContain("Module type 'trigger' is not supported by this harness");
+  });
+});

@@ -252,3 +252,14 @@ describe('typing', () => {
     expect(compileTemplate('{{a}}{{b}}').keepsType).toBe(false);
   });
 });
+
+describe('the spread key of IML objects', () => {
+  it('merges the object a "{{...}}" key evaluates to into its parent', () => {
+    const body = { '{{...}}': "{{omit(parameters, 'count', 'nested', 'with space')}}", extra: '{{parameters.count}}' };
+    expect(evaluateDeep(body, context)).toEqual({ name: 'Ann', flag: true, extra: 3 });
+  });
+
+  it('ignores a spread whose value is not a collection', () => {
+    expect(evaluateDeep({ '{{ ... }}': '{{parameters.count}}', kept: 1 }, context)).toEqual({ kept: 1 });
+  });
+});
