@@ -19,6 +19,13 @@ export const REJECTED_CONTRACT_ID_KEY = 'codeContrat';
  */
 export const EMAILS_ARE_CASE_INSENSITIVE = true;
 
+/**
+ * **A**: a full sync of a large school (thousands of contracts, accounts created on the platform) can take
+ * longer than Make's default 40 s; a timed-out sync would be retried whole. So requests may take up to Make's
+ * maximum, 300 s.
+ */
+export const REQUEST_TIMEOUT_MS = 300_000;
+
 /** Documented base URLs (the product was renamed; white-label customers use their own). */
 export const BASE_URLS = {
   campusSkills: 'https://app.campus-skills.com',

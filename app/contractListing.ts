@@ -8,6 +8,7 @@ export const maxContractsInput: Parameter = {
   type: 'uinteger',
   label: 'Nombre maximum de contrats',
   help: 'Le nombre maximum de contrats à récupérer. Laissez vide pour récupérer tous les contrats.',
+  validate: { min: 1 },
 };
 
 export function pagedContractsRequest(path: string): Request {
@@ -21,6 +22,9 @@ export function pagedContractsRequest(path: string): Request {
         message: "Réponse inattendue de Campus Skills : la page ne contient pas de tableau « contrats ».",
         type: 'DataError',
       },
+      // Counted across pages, so that paging stops at the API's `total` even if it serves smaller pages than
+      // asked for (the page size is an assumption).
+      temp: { fetched: '{{ifempty(temp.fetched, 0) + length(body.contrats)}}' },
       iterate: '{{body.contrats}}',
       output: '{{item}}',
       limit: '{{parameters.limit}}',
@@ -28,8 +32,9 @@ export function pagedContractsRequest(path: string): Request {
     },
     pagination: {
       qs: { page: '{{pagination.page}}' },
-      // A full page means there may be more; a short or empty one is the last.
-      condition: `{{length(body.contrats) = ${CONTRACTS_PAGE_SIZE}}}`,
+      // More while fewer than `total` were fetched; without a total, while pages are full. An empty page
+      // always stops (Make's rule).
+      condition: `{{if(body.total, temp.fetched < body.total, length(body.contrats) = ${CONTRACTS_PAGE_SIZE})}}`,
     },
   };
 }

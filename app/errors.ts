@@ -2,9 +2,10 @@
 // connection, which does not inherit the base.
 import type { MakeErrorType, ResponseError } from '../sdk/types';
 
-/** The API's own words first (`reason`, then `error`), so the user sees why, not a bare status code. */
+/** The API's own words first (`reason`, `message`, then `error`), so the user sees why, not a bare status
+ * code; a body without them (a proxy's text page) is shown as it is. */
 export const API_ERROR_MESSAGE =
-  'Campus Skills a répondu {{statusCode}} : {{ifempty(body.reason, ifempty(body.error, body))}}';
+  'Campus Skills a répondu {{statusCode}} : {{ifempty(body.reason, ifempty(body.message, ifempty(body.error, body)))}}';
 
 const STATUS_ERROR_TYPES: Record<string, MakeErrorType> = {
   '400': 'DataError',

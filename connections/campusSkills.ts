@@ -23,7 +23,8 @@ export const campusSkills: ConnectionDefinition = {
       type: 'password',
       label: 'API Key',
       required: true,
-      help: "Votre jeton d'authentification Campus Skills. Pour le récupérer : https://docs.campus-skills.com/recuperer-son-token. Il est confidentiel : ne le partagez pas.",
+      editable: true,
+      help: "Votre jeton d'authentification (token) Campus Skills : [comment le récupérer](https://docs.campus-skills.com/recuperer-son-token). Il est confidentiel : ne le partagez pas.",
     },
     {
       name: 'baseUrl',
@@ -31,6 +32,7 @@ export const campusSkills: ConnectionDefinition = {
       label: 'Plateforme',
       required: true,
       default: BASE_URLS.campusSkills,
+      editable: true,
       help: "L'adresse de votre plateforme. Choisissez « Autre adresse » si votre établissement utilise une plateforme en marque blanche.",
       options: [
         { label: 'Campus Skills (app.campus-skills.com)', value: BASE_URLS.campusSkills },
@@ -56,7 +58,8 @@ export const campusSkills: ConnectionDefinition = {
       type: 'boolean',
       label: 'Compte bac à sable',
       default: false,
-      help: "Cochez si ce jeton est celui d'un compte bac à sable (environnement de test). Certaines opérations, comme la suppression de tous les contrats, n'y sont permises que là.",
+      editable: true,
+      help: "Cochez si ce jeton est celui d'un compte bac à sable (l'environnement de test de Campus Skills), pour le distinguer de vos connexions de production.",
     },
   ],
   communication: {
@@ -65,6 +68,12 @@ export const campusSkills: ConnectionDefinition = {
     headers: { authorization: 'Bearer {{parameters.apiKey}}' },
     log: { sanitize: ['request.headers.authorization'] },
     response: {
+      // A 200 that carries an error body must not create the connection.
+      valid: {
+        condition: '{{!body.error}}',
+        message: "Campus Skills a refusé le jeton : {{ifempty(body.reason, body.error)}}",
+        type: 'InvalidAccessTokenError',
+      },
       metadata: { type: 'text', value: '{{body.name}}' },
       error: apiErrorMapping,
     },

@@ -17,7 +17,7 @@ export const resetSync: ModuleDefinition = {
     url: RESET_SYNC_PATH,
     method: 'POST',
     body: {},
-    response: syncResultResponse,
+    response: syncResultResponse('la réinitialisation'),
   },
   interface: interfaceOf('sync-result.schema.json'),
   samples: { statut: 'succes', nombreTransmis: 0, nombreRejetes: 0, avertissement: '' },

@@ -13,14 +13,14 @@ export const syncContracts: ModuleDefinition = {
   connection: CONNECTION_ID,
   mappableParams: [
     contratsInput(
-      "L'intégralité de vos contrats actifs, au format « Contrat » de Campus Skills (choisissez ce module comme « Target structure type » d'un Array aggregator). Un contrat absent sera archivé.",
+      "L'intégralité de vos contrats actifs, au format « Contrat » de Campus Skills (choisissez ce module comme « Target structure type » d'un Array aggregator). Un contrat absent sera archivé. Campus Skills refuse tout l'envoi si deux personnes partagent un email, si un même identifiant désigne deux personnes, ou si une date n'existe pas : le message d'erreur indique le contrat et le champ en cause.",
     ),
   ],
   communication: {
     url: '/api/sync/v2/contrats',
     method: 'POST',
     body: { contrats: '{{parameters.contrats}}' },
-    response: syncResultResponse,
+    response: syncResultResponse('la synchronisation'),
   },
   interface: interfaceOf('sync-result.schema.json'),
   samples: { statut: 'succes', nombreTransmis: 128, nombreRejetes: 0, avertissement: '' },

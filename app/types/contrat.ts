@@ -9,11 +9,11 @@ export interface Contrat {
    */
   codeContrat: string;
   /**
-   * Date de début du contrat, au format JJ/MM/AAAA (par exemple 01/09/2025).
+   * Date de début du contrat, au format JJ/MM/AAAA (par exemple 01/09/2025). Depuis une date Make, utilisez formatDate(date; "DD/MM/YYYY").
    */
   dateDebut?: string;
   /**
-   * Date de fin du contrat, au format JJ/MM/AAAA (par exemple 30/06/2026). Elle ne peut pas précéder la date de début.
+   * Date de fin du contrat, au format JJ/MM/AAAA (par exemple 30/06/2026). Elle ne peut pas précéder la date de début. Depuis une date Make, utilisez formatDate(date; "DD/MM/YYYY").
    */
   dateFin?: string;
   /**

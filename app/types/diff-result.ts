@@ -22,12 +22,12 @@ export interface ResultatSimulation {
    * Contrats absents de votre envoi, qui seront archivés.
    */
   removed: Contrat[];
-  counts?: Nombres;
+  counts?: NombreDeContratsParCategorie;
 }
 /**
  * Le nombre de contrats dans chaque tableau, pour fixer une condition d'arrêt (par exemple : arrêter si plus de 20 contrats seraient supprimés).
  */
-export interface Nombres {
+export interface NombreDeContratsParCategorie {
   /**
    * Nombre de contrats inchangés.
    */

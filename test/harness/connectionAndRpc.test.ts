@@ -54,6 +54,14 @@ describe('connection verification', () => {
     expect(result).toEqual({ type: 'BundleValidationError', message: 'apiKey: Field is mandatory.' });
   });
 
+  it('refuses a 200 answer that carries an error, as InvalidAccessTokenError', async () => {
+    nock(API).get('/api/sync/v1/test').reply(200, { error: 'invalid token', reason: 'Jeton expiré' });
+    expect(await failure(verifyConnection(emittedApp(), 'campusSkills', { apiKey: API_KEY, baseUrl: API }))).toEqual({
+      type: 'InvalidAccessTokenError',
+      message: 'Campus Skills a refusé le jeton : Jeton expiré',
+    });
+  });
+
   it('reports a refused token with the reason, as InvalidAccessTokenError', async () => {
     nock(API)
       .get('/api/sync/v1/test')

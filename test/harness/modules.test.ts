@@ -89,16 +89,18 @@ describe('syncContracts', () => {
         statut: 'partiel',
         nombreTransmis: 1,
         nombreRejetes: 1,
-        avertissement: 'Contrats rejetés par Campus Skills : CTR-2',
+        avertissement: '1 contrat(s) rejeté(s) par Campus Skills : CTR-2',
       },
     ]);
   });
 
-  it('fails with DataError when the API answers success: false', async () => {
-    api().post('/api/sync/v2/contrats', exactBody).reply(200, { success: false, reason: 'Fichier vide' });
+  it('fails with DataError when the API answers success: false, naming the rejected contracts', async () => {
+    api()
+      .post('/api/sync/v2/contrats', exactBody)
+      .reply(200, { success: false, reason: 'Fichier invalide', invalidContrats: [{ codeContrat: 'CTR-1' }, { codeContrat: 'CTR-2' }] });
     expect(await failure(run('syncContracts', { contrats: sent }))).toEqual({
       type: 'DataError',
-      message: "Campus Skills n'a pas accepté la synchronisation : Fichier vide",
+      message: 'Campus Skills a refusé la synchronisation : Fichier invalide (contrats rejetés : CTR-1, CTR-2)',
     });
   });
 
@@ -113,6 +115,14 @@ describe('syncContracts', () => {
 });
 
 describe('resetSync', () => {
+  it('names the reset when the API refuses it', async () => {
+    api().post('/api/sync/v1/contrats-reset').reply(200, { success: false, message: 'Réinitialisation impossible' });
+    expect(await failure(run('resetSync'))).toEqual({
+      type: 'DataError',
+      message: 'Campus Skills a refusé la réinitialisation : Réinitialisation impossible',
+    });
+  });
+
   it('POSTs an empty object to the reset endpoint and reports 0 contracts', async () => {
     api()
       .post('/api/sync/v1/contrats-reset', (body) => JSON.stringify(body) === '{}')
@@ -150,12 +160,36 @@ describe.each([
     expect(bundles).toEqual([{ total: 150, contrats: all.slice(0, 150) }]);
   });
 
-  it('stops after a full last page followed by an empty one', async () => {
+  it('stops when it has the total, without asking for an empty page', async () => {
     const exact = contracts(100);
     api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 100, contrats: exact });
-    api().get(path).query({ limit: '100', page: '2' }).reply(200, { total: 100, contrats: [] });
     const { bundles } = await run(moduleId);
     expect(bundles).toEqual([{ total: 100, contrats: exact }]);
+  });
+
+  it('keeps paging up to the total when the API serves smaller pages than asked for', async () => {
+    const served = contracts(120);
+    for (const n of [1, 2, 3]) {
+      api().get(path).query({ limit: '100', page: String(n) }).reply(200, { total: 120, contrats: served.slice((n - 1) * 50, n * 50) });
+    }
+    const { bundles } = await run(moduleId);
+    expect(bundles).toEqual([{ total: 120, contrats: served }]);
+  });
+
+  it('without a total, pages while pages are full', async () => {
+    const served = contracts(130);
+    api().get(path).query({ limit: '100', page: '1' }).reply(200, { contrats: served.slice(0, 100) });
+    api().get(path).query({ limit: '100', page: '2' }).reply(200, { contrats: served.slice(100) });
+    const { bundles } = await run(moduleId);
+    expect(bundles).toEqual([{ total: 130, contrats: served }]);
+  });
+
+  it('stops at an empty page even if the total promised more', async () => {
+    const served = contracts(100);
+    api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 150, contrats: served });
+    api().get(path).query({ limit: '100', page: '2' }).reply(200, { total: 150, contrats: [] });
+    const { bundles } = await run(moduleId);
+    expect(bundles).toEqual([{ total: 100, contrats: served }]);
   });
 
   it('outputs zero contracts when the account has none', async () => {
@@ -206,7 +240,9 @@ describe('error mapping of the base', () => {
     expect(await failure(run('testConnection'))).toEqual({ type, message: `Campus Skills a répondu ${status} : raison ${status}` });
   });
 
-  it('falls back to the error code, then to the raw body', async () => {
+  it("falls back to the API's message, then its error code, then the raw body", async () => {
+    api().get('/api/sync/v1/test').reply(500, { message: 'Erreur interne', error: 'INTERNAL' });
+    expect((await failure(run('testConnection'))).message).toBe('Campus Skills a répondu 500 : Erreur interne');
     api().get('/api/sync/v1/test').reply(403, { error: 'FORBIDDEN' });
     expect((await failure(run('testConnection'))).message).toBe('Campus Skills a répondu 403 : FORBIDDEN');
     api().get('/api/sync/v1/test').reply(502, 'Bad Gateway', { 'content-type': 'text/plain' });
