@@ -1,5 +1,6 @@
 // Example data shown in Make before a module has run (module samples). Checked against the schemas in tests.
 import type { Contrat } from './types/contrat';
+import type { ValidationsApprenant } from './types/grades';
 
 export const sampleContrat: Contrat = {
   codeContrat: 'CTR-2025-0042',
@@ -28,4 +29,41 @@ export const sampleContrat: Contrat = {
   prenomMaitreApprentissage: 'Yannick',
   nomMaitreApprentissage: 'Le Goff',
   emailMaitreApprentissage: 'yannick@boulangerie-legoff.fr',
+};
+
+export const sampleGrades: ValidationsApprenant = {
+  studentName: 'Léa Martin',
+  userId: '6650f1c2a4b3c2d1e0f98765',
+  sessions: [
+    {
+      sessionId: '6650f1c2a4b3c2d1e0f90001',
+      sessionName: 'BTS MCO Rennes 2025/2026',
+      autoValidationMean: 3.2,
+      validationMean: 3.5,
+      companyValidationMean: 3.4,
+      blocks: [
+        {
+          blockId: 'B1',
+          blockName: 'Développer la relation client',
+          autoValidationMean: 3,
+          validationMean: 3.5,
+          companyValidationMean: 3,
+          skills: [
+            {
+              skillName: 'Accueillir et conseiller le client',
+              autoValidationScore: 3,
+              autoValidationGrade: 'B',
+              autoValidationLegend: 'Maîtrisé',
+              validationScore: 4,
+              validationGrade: 'A',
+              validationLegend: 'Expert',
+              companyValidationScore: 3,
+              companyValidationGrade: 'B',
+              companyValidationLegend: 'Maîtrisé',
+            },
+          ],
+        },
+      ],
+    },
+  ],
 };

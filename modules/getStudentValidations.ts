@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { interfaceOf } from '../app/schemas';
+import { sampleGrades } from '../app/samples';
 
 export const getStudentValidations: ModuleDefinition = {
   id: 'getStudentValidations',
@@ -51,40 +52,5 @@ export const getStudentValidations: ModuleDefinition = {
     response: { output: '{{body}}' },
   },
   interface: interfaceOf('grades.schema.json'),
-  samples: {
-    studentName: 'Léa Martin',
-    userId: '6650f1c2a4b3c2d1e0f98765',
-    sessions: [
-      {
-        sessionId: '6650f1c2a4b3c2d1e0f90001',
-        sessionName: 'BTS MCO Rennes 2025/2026',
-        autoValidationMean: 3.2,
-        validationMean: 3.5,
-        companyValidationMean: 3.4,
-        blocks: [
-          {
-            blockId: 'B1',
-            blockName: 'Développer la relation client',
-            autoValidationMean: 3,
-            validationMean: 3.5,
-            companyValidationMean: 3,
-            skills: [
-              {
-                skillName: 'Accueillir et conseiller le client',
-                autoValidationScore: 3,
-                autoValidationGrade: 'B',
-                autoValidationLegend: 'Maîtrisé',
-                validationScore: 4,
-                validationGrade: 'A',
-                validationLegend: 'Expert',
-                companyValidationScore: 3,
-                companyValidationGrade: 'B',
-                companyValidationLegend: 'Maîtrisé',
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  },
+  samples: sampleGrades,
 };

@@ -148,7 +148,8 @@ export interface ModuleDefinition {
   staticParams?: ParameterList;
   mappableParams: ParameterList;
   interface: ParameterList;
-  samples: Record<string, unknown>;
+  /** Example output shown before the module has run (any object: typed by the app with its generated types). */
+  samples: object;
   scope?: string[];
 }
 

@@ -7,6 +7,8 @@ import { runModule } from '../../sdk/harness/run';
 import { failure } from '../helpers/failure';
 import type { Contrat } from '../../app/types/contrat';
 import { emittedApp } from '../helpers/app';
+import { sampleGrades } from '../../app/samples';
+import { sendHttp } from '../../sdk/harness/http';
 
 let sandbox: RunningSandbox;
 const INTEGRATED_GROUPS = ['GRP-NAN-LPLOG-AN-1-2526'];
@@ -36,6 +38,20 @@ async function only(moduleId: string, input: Record<string, unknown> = {}): Prom
   return bundles[0];
 }
 
+
+/** The sandbox's admin routes, as the platform team would configure an account. */
+async function admin(method: string, route: string, body: unknown): Promise<void> {
+  const response = await sendHttp(
+    {
+      method,
+      url: `${sandbox.url}/_sandbox/${route}`,
+      headers: { Authorization: `Bearer ${sandbox.adminToken}`, 'Content-Type': 'application/json' },
+      body: Buffer.from(JSON.stringify(body)),
+    },
+    10_000,
+  );
+  expect(response.status, response.body.toString()).toBe(200);
+}
 
 const codes = (list: unknown) => (list as Contrat[]).map((c) => c.codeContrat).sort();
 
@@ -152,6 +168,21 @@ describe('contract listings', () => {
     expect(log.entries).toHaveLength(2);
   });
 
+  it('page through the integrated contracts too, once the platform team integrates most groups', async () => {
+    const transmitted = (await only('listTransmittedContracts')).contrats as Contrat[];
+    const groups = [...new Set(transmitted.map((c) => c.codeGroupe))];
+    const integratedGroups = groups.slice(1);
+    await admin('PUT', 'accounts/cfa-de-test/integrated-groups', { groups: integratedGroups });
+    const { bundles, log } = await run('listIntegratedContracts');
+    const expected = transmitted.filter((c) => integratedGroups.includes(c.codeGroupe));
+    expect(expected.length).toBeGreaterThan(100);
+    expect(expected.length).toBeLessThan(transmitted.length);
+    expect(bundles[0].total).toBe(expected.length);
+    expect(codes(bundles[0].contrats)).toEqual(codes(expected));
+    expect(log.entries.length).toBe(Math.ceil(expected.length / 100));
+    await admin('PUT', 'accounts/cfa-de-test/integrated-groups', { groups: INTEGRATED_GROUPS });
+  });
+
   it('list as integrated only the transmitted contracts of configured groups', async () => {
     const transmitted = (await only('listTransmittedContracts')).contrats as Contrat[];
     const integrated = (await only('listIntegratedContracts')).contrats as Contrat[];
@@ -169,6 +200,13 @@ describe("a learner's validations", () => {
     expect(byId).toMatchObject({ studentName: `${learner.prenomApprenant} ${learner.nomApprenant}`, sessions: [] });
     const byEmail = await only('getStudentValidations', { searchBy: 'email', email: learner.emailApprenant });
     expect(byEmail).toEqual(byId);
+  });
+
+  it("are the platform's configured grades, sessions, blocks and skills, as the module outputs them", async () => {
+    const [learner] = (await only('listTransmittedContracts')).contrats as Contrat[];
+    await admin('PUT', `accounts/cfa-de-test/learners/${learner.codeApprenant}`, { email: learner.emailApprenant, grades: sampleGrades });
+    const grades = await only('getStudentValidations', { searchBy: 'email', email: learner.emailApprenant });
+    expect(grades).toEqual(sampleGrades);
   });
 
   it('an unknown learner is an error with the platform reason', async () => {
