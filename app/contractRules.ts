@@ -194,15 +194,19 @@ export function parseFrenchDate(text: string): number | null {
 
 // ------------------------------------------------------------------------------------------ messages
 
-/** A value as it appears in a message: JSON, shortened when long. */
+/**
+ * A value as it appears in a message: JSON, shortened when long. Never throws: a value JSON cannot
+ * show (nested too deeply for the stack, a BigInt, a cycle) is named by its kind, e.g. `[object Array]`,
+ * because `String(value)` would recurse the same way.
+ */
 export function showValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = 'undefined';
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      text = JSON.stringify(value) ?? Object.prototype.toString.call(value);
     } catch {
-      text = String(value);
+      text = Object.prototype.toString.call(value);
     }
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
@@ -292,8 +296,6 @@ function text(row: Record<string, unknown>, field: string): string | undefined {
 interface UserSeen {
   index: number;
   role: Role;
-  email?: string;
-  emailValue?: string;
 }
 
 interface EmailSeen {
@@ -389,7 +391,10 @@ export function checkContracts(contrats: readonly unknown[], options: CheckContr
       }
     }
 
-    // Rules 1 and 2: one code = one person in one role; one email = one code.
+    // Rule 1: a user code belongs to one role (a learner code may not be a tutor code). The same code
+    // in the same role on several contracts is the same person, whatever its email there: a company
+    // tutor whose email differs between two contracts is a legitimate file.
+    // Rule 2: one email = one code (two different people may not share an email).
     for (const role of ROLES) {
       const code = text(row, role.codeField);
       const emailValue = text(row, role.emailField);
@@ -397,7 +402,7 @@ export function checkContracts(contrats: readonly unknown[], options: CheckContr
       if (code !== undefined) {
         const seen = usersSeen.get(code);
         if (seen === undefined) {
-          usersSeen.set(code, { index, role, email, emailValue });
+          usersSeen.set(code, { index, role });
         } else if (seen.role !== role) {
           found.add(
             index,
@@ -407,18 +412,6 @@ export function checkContracts(contrats: readonly unknown[], options: CheckContr
             `l'identifiant ${showValue(code)} est déjà celui d'un ${seen.role.label} (${found.where(seen.index, seen.role.codeField)}) : ` +
               `un identifiant doit être unique parmi tous les utilisateurs (préfixez les identifiants par rôle).`,
           );
-        } else if (seen.email !== undefined && email !== undefined && seen.email !== email) {
-          found.add(
-            index,
-            codeContrat,
-            role.codeField,
-            'unique-user-id',
-            `l'identifiant ${showValue(code)} désigne déjà une autre personne (email ${showValue(seen.emailValue)} en ` +
-              `${found.where(seen.index, role.emailField)}), ici avec l'email ${showValue(emailValue)}.`,
-          );
-        } else if (seen.email === undefined && email !== undefined) {
-          seen.email = email;
-          seen.emailValue = emailValue;
         }
         if (email !== undefined) {
           const holder = emailsSeen.get(email);

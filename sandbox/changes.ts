@@ -2,8 +2,8 @@
 // Added contracts must be new, updated and removed ones must exist; the rules are checked on the
 // resulting active set; all or nothing.
 
-import { checkContracts } from '../app/contractRules';
-import { violationsReason } from './contracts';
+import { checkContracts, showValue } from '../app/contractRules';
+import { updateArchive, violationsReason } from './contracts';
 import { isPlainObject, listReason } from './errors';
 import type { AccountState, Contrat } from './types';
 
@@ -61,7 +61,7 @@ export function applyChanges(account: AccountState, body: unknown): ChangesOutco
   const removedCodes = new Set<string>();
   removed.forEach((code, i) => {
     if (typeof code !== 'string' || code === '') {
-      problems.push(`changes.removed[${i + 1}] : un code contrat (texte non vide) est attendu, reçu ${JSON.stringify(code)}.`);
+      problems.push(`changes.removed[${i + 1}] : un code contrat (texte non vide) est attendu, reçu ${showValue(code)}.`);
     } else if (!active.has(code)) {
       problems.push(`changes.removed[${i + 1}] : le contrat "${code}" n'existe pas, il ne peut pas être supprimé.`);
     } else if (removedCodes.has(code)) {
@@ -86,7 +86,7 @@ export function applyChanges(account: AccountState, body: unknown): ChangesOutco
   const violations = checkContracts(resulting, { rowLabel: labels });
   if (violations.length > 0) return { ok: false, reason: violationsReason(violations) };
 
-  // Apply: updated in place, removed archived, added at the end.
+  // Apply: updated in place, removed archived, added at the end (and out of the archive).
   const replacement = new Map<string, Contrat>();
   for (const row of updated) replacement.set((row as Contrat).codeContrat, row as Contrat);
   const contrats: Contrat[] = [];
@@ -105,7 +105,7 @@ export function applyChanges(account: AccountState, body: unknown): ChangesOutco
       ...account,
       contrats,
       syncedCodes: contrats.filter((c) => synced.has(c.codeContrat)).map((c) => c.codeContrat),
-      archived: archived.length > 0 ? [...account.archived, ...archived] : account.archived,
+      archived: updateArchive(account.archived, archived, added as Contrat[]),
       syncCount: account.syncCount + 1,
     },
     summary: { added: added.length, updated: updated.length, removed: removed.length },

@@ -53,13 +53,35 @@ export function computeDiff(account: AccountState, incoming: readonly Contrat[])
   return diff;
 }
 
+/**
+ * The archive after a sync: one entry per codeContrat, the latest version removed (moved to the end),
+ * and no contract that is active again. So the archive holds at most one entry per contract ever
+ * removed, and a contract is never active and archived at once. Returns `archived` itself when nothing
+ * changes.
+ */
+export function updateArchive(archived: readonly Contrat[], removed: readonly Contrat[], active: readonly Contrat[]): Contrat[] {
+  const byCode = new Map<string, Contrat>();
+  for (const contrat of archived) {
+    byCode.delete(contrat.codeContrat); // a state saved before the archive was keyed may repeat a code
+    byCode.set(contrat.codeContrat, contrat);
+  }
+  let changed = byCode.size !== archived.length;
+  for (const contrat of removed) {
+    byCode.delete(contrat.codeContrat);
+    byCode.set(contrat.codeContrat, contrat);
+    changed = true;
+  }
+  if (byCode.size > 0) for (const contrat of active) changed = byCode.delete(contrat.codeContrat) || changed;
+  return changed ? [...byCode.values()] : (archived as Contrat[]);
+}
+
 /** The account after a full sync: the list replaces the active contracts, removed ones are archived. */
 export function applyFullSync(account: AccountState, incoming: readonly Contrat[], diff: Diff): AccountState {
   return {
     ...account,
     contrats: [...incoming],
     syncedCodes: incoming.map((contrat) => contrat.codeContrat),
-    archived: diff.removed.length > 0 ? [...account.archived, ...diff.removed] : account.archived,
+    archived: updateArchive(account.archived, diff.removed, incoming),
     syncCount: account.syncCount + 1,
   };
 }
@@ -123,16 +145,21 @@ export function judgeList(list: readonly unknown[], style: SyncResponseStyle, op
 
 export type Paging = { ok: true; limit?: number; page: number } | { ok: false; reason: string };
 
+/**
+ * A run of ASCII digits as a number; undefined when absent, null when not digits. A run too large for an
+ * exact number (`100000000000000000000`) is Number.MAX_SAFE_INTEGER: still "above the maximum", so a
+ * limit is capped and a page is past the end, rather than refused.
+ */
 function positiveInteger(text: string | undefined): number | null | undefined {
   if (text === undefined || text === '') return undefined;
   if (!/^\d+$/.test(text)) return null;
-  const value = Number(text);
-  return Number.isSafeInteger(value) ? value : null;
+  return Math.min(Number(text), Number.MAX_SAFE_INTEGER);
 }
 
 /**
  * Reads `limit` and `page`. Neither: everything. `limit` above CONTRACTS_PAGE_SIZE (the largest page the
- * API serves, an assumption) is capped; `page` alone uses that size; `limit` alone reads the first page.
+ * API serves, an assumption) is capped, however many digits it has; `page` alone uses that size; `limit`
+ * alone reads the first page; a page past the end is empty.
  */
 export function parsePaging(query: Record<string, string | undefined>): Paging {
   const limit = positiveInteger(query.limit);

@@ -108,13 +108,30 @@ interface Person {
   email: string;
 }
 
+/** About this share of the contracts is a learner's second contract: the next year of their formation. */
+const CONTINUATION_RATE = 0.1;
+
+/** A 2024/2025 contract whose learner may come back for the next year of the formation in 2025/2026. */
+interface Continuable {
+  learner: Person;
+  site: (typeof SITES)[number];
+  formation: (typeof FORMATIONS)[number];
+  yearIndex: number;
+}
+
 /**
  * Makes `count` contracts from `seed`. Same arguments, same contracts. Every user code is prefixed by
  * role and unique; every person has one email; the code/name pairs are one-to-one; dates are real and
- * ordered; codeContrat is unique.
+ * ordered; codeContrat is unique. Some learners have two contracts: a 2024/2025 one and, for the next
+ * year of the same formation, a 2025/2026 one (another codeContrat, year, group and company).
+ * Prefix-stable: the first n contracts of `generateContracts(m, seed)` are `generateContracts(n, seed)`,
+ * so a longer list from the same seed adds arrivals consistent with a shorter one.
  */
 export function generateContracts(count: number, seed: number): Contrat[] {
   const random = seededRandom(seed);
+  // A second stream decides the continuations, so that the other contracts stay what they were.
+  const continues = seededRandom(seed ^ 0x2c0ffee);
+  const continuable: Continuable[] = [];
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   // Homonyms get a number: jean.martin@, jean.martin2@... (names have no digits, so no clash).
   const homonyms = new Map<string, number>();
@@ -137,25 +154,39 @@ export function generateContracts(count: number, seed: number): Contrat[] {
       [1, 2, 3].map((n) => person(`PERS-${site.short}-${pad(n, 2)}`, 'campus-demo.example')),
     ]),
   );
-  // Companies, each with one company tutor; about one company for three contracts.
-  const companyCount = Math.max(5, Math.ceil(count / 3));
-  const companies = Array.from({ length: companyCount }, (_, i) => {
+  // Companies, each with one company tutor; about one company for three contracts. They are created as
+  // the list grows (never from `count`), so that a longer list from the same seed extends a shorter one.
+  const companies: Array<{ name: string; tutor: Person }> = [];
+  const addCompany = (): void => {
     const last = pick(LAST_NAMES);
     const name = [pick(COMPANY_KINDS), last, pick(COMPANY_FORMS)].filter(Boolean).join(' ');
-    const tutor = person(`MA-${pad(i + 1, 5)}`, `${emailPart(name).replace(/\./g, '-')}.example`);
-    return { name, tutor };
-  });
+    const tutor = person(`MA-${pad(companies.length + 1, 5)}`, `${emailPart(name).replace(/\./g, '-')}.example`);
+    companies.push({ name, tutor });
+  };
 
   const contrats: Contrat[] = [];
   for (let i = 0; i < count; i++) {
-    const site = pick(SITES);
-    const period = pick(PERIODS);
-    const formation = pick(FORMATIONS);
-    const yearIndex = Math.floor(random() * formation.years);
-    const year = YEARS[yearIndex];
+    while (companies.length < Math.max(5, Math.ceil((i + 1) / 3))) addCompany();
+    // Every contract draws the same values from `random`, continuation or not.
+    let site = pick(SITES);
+    let period = pick(PERIODS);
+    let formation = pick(FORMATIONS);
+    let yearIndex = Math.floor(random() * formation.years);
     const company = pick(companies);
-    const tutor = pick(staff.get(site.code) as Person[]);
-    const learner = person(`APP-${pad(i + 1, 6)}`, 'apprenants.campus-demo.example');
+    let tutor = pick(staff.get(site.code) as Person[]);
+    let learner = person(`APP-${pad(i + 1, 6)}`, 'apprenants.campus-demo.example');
+    const previous = continuable.length > 0 && continues() < CONTINUATION_RATE ? continuable.shift() : undefined;
+    if (previous !== undefined) {
+      // The same learner, the next year of the same formation on the same site, with a new company.
+      ({ learner, site, formation } = previous);
+      period = PERIODS[1];
+      yearIndex = previous.yearIndex + 1;
+      const siteStaff = staff.get(site.code) as Person[];
+      tutor = siteStaff[i % siteStaff.length];
+    } else if (period === PERIODS[0] && yearIndex + 1 < formation.years) {
+      continuable.push({ learner, site, formation, yearIndex });
+    }
+    const year = YEARS[yearIndex];
     const lateStart = random() < 0.1;
     const startDay = 1 + Math.floor(random() * 28);
     const dateDebut = lateStart

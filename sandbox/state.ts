@@ -18,7 +18,7 @@ import {
 } from './contracts';
 import { badRequest, forbidden, isPlainObject, methodNotAllowed, notFound, ok, routeNotFound, unauthorized } from './errors';
 import { findLearner, gradesOf, isFound, isKnownLearnerEmail, trainingProgressOf } from './learners';
-import { normaliseEmail } from '../app/contractRules';
+import { normaliseEmail, showValue } from '../app/contractRules';
 import { accountForRequest, withAccount } from './accounts';
 import type { AccountState, Contrat, HandleResult, SandboxRequest, SandboxResponse, SandboxState } from './types';
 
@@ -119,7 +119,7 @@ const calendarGroup: Endpoint = (account, request) => {
   const { groupId, calendarUrl } = body;
   if (typeof calendarUrl !== 'string' || !isHttpsUrl(calendarUrl)) {
     return {
-      response: badRequest(`calendarUrl doit être un lien https valide vers le calendrier ICS (reçu ${JSON.stringify(calendarUrl ?? null)}).`),
+      response: badRequest(`calendarUrl doit être un lien https valide vers le calendrier ICS (reçu ${showValue(calendarUrl ?? null)}).`),
     };
   }
   if (!account.contrats.some((contrat) => contrat.codeGroupe === groupId)) {

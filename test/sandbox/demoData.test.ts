@@ -9,6 +9,7 @@ import { DEMO_CONTRACT_COUNT, DEMO_SEED, generateContracts, generateDemoConfig }
 import { readConfigFile } from '../../sandbox/server';
 import { applyConfig } from '../../sandbox/admin';
 import { createState } from '../../sandbox/state';
+import type { Contrat } from '../../sandbox/types';
 import { expectOk } from './helpers';
 
 const DEMO = path.join(__dirname, '../../sandbox/demo');
@@ -20,6 +21,14 @@ describe('generateContracts', () => {
     expect(generateContracts(50, 8)).not.toEqual(generateContracts(50, 7));
   });
 
+  it('is prefix-stable: a longer list from the same seed extends a shorter one (arrivals stay consistent)', () => {
+    const short = generateContracts(60, 11);
+    const long = generateContracts(90, 11);
+    expect(long.slice(0, 60)).toEqual(short);
+    // So the shorter list plus the arrivals is a valid file, second-year contracts included.
+    expect(checkContracts([...short.slice(5), ...long.slice(60)])).toEqual([]);
+  });
+
   it('makes realistic structure: 3 or 4 sites, 2 periods, several formations, years and groups', () => {
     const list = generateContracts(150, 1);
     const distinct = (field: keyof (typeof list)[number]) => new Set(list.map((c) => c[field])).size;
@@ -29,13 +38,33 @@ describe('generateContracts', () => {
     expect(distinct('codeFormation')).toBeGreaterThanOrEqual(3);
     expect(distinct('codeAnnee')).toBeGreaterThanOrEqual(2);
     expect(distinct('codeGroupe')).toBeGreaterThan(10);
-    expect(distinct('codeApprenant')).toBe(150);
+    expect(distinct('codeApprenant')).toBeLessThan(150); // some learners have a second contract
+    expect(distinct('codeApprenant')).toBeGreaterThan(120);
     expect(distinct('codePersonnel')).toBeLessThan(20);
   });
 
-  it('respects every rule at benchmark size', () => {
-    const list = generateContracts(50_000, 1);
-    expect(list).toHaveLength(50_000);
+  it("gives some learners a second contract: the next year of their formation, in the next period", () => {
+    const list = generateContracts(300, 3);
+    const byLearner = new Map<string, Contrat[]>();
+    for (const contrat of list) byLearner.set(contrat.codeApprenant, [...(byLearner.get(contrat.codeApprenant) ?? []), contrat]);
+    const twice = [...byLearner.values()].filter((own) => own.length > 1);
+    expect(twice.length).toBeGreaterThan(5);
+    for (const [first, second, ...more] of twice) {
+      expect(more).toEqual([]);
+      const person = (c: Contrat) => [c.prenomApprenant, c.nomApprenant, c.emailApprenant, c.codeFormation, c.codeSite];
+      expect(person(second)).toEqual(person(first));
+      expect([first.codePeriode, second.codePeriode]).toEqual(['PER-2425', 'PER-2526']);
+      expect(Number(second.codeAnnee.slice(-1))).toBe(Number(first.codeAnnee.slice(-1)) + 1);
+      expect(second.codeContrat).not.toBe(first.codeContrat);
+      expect(second.codeGroupe).not.toBe(first.codeGroupe);
+    }
+    expect(checkContracts(list)).toEqual([]);
+  });
+
+  // 50,000 contracts are timed by `npm run bench`; 5,000 keep the large-set check fast here.
+  it('respects every rule at a large size', () => {
+    const list = generateContracts(5_000, 1);
+    expect(list).toHaveLength(5_000);
     expect(checkContracts(list)).toEqual([]);
   });
 });
@@ -49,9 +78,13 @@ describe('the committed demo data set', () => {
 
   it('has 50 to 200 valid contracts, shaped as the module parameters {"contrats": [...]}', () => {
     const { contrats } = readJson('contrats.json');
+    expect(contrats.length).toBe(DEMO_CONTRACT_COUNT);
     expect(contrats.length).toBeGreaterThanOrEqual(50);
     expect(contrats.length).toBeLessThanOrEqual(200);
     expect(checkContracts(contrats)).toEqual([]);
+    // Some learners have a second-year contract.
+    const learners = new Set(contrats.map((c: Contrat) => c.codeApprenant));
+    expect(learners.size).toBeLessThan(contrats.length);
   });
 
   it('loads as a configuration: integrated ⊆ transmitted, grades valid against the app schema', () => {

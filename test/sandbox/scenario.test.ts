@@ -111,9 +111,14 @@ describe('random sequences of operations (property)', () => {
     const groups = new Set(account.integratedGroups);
     expect(integrated).toEqual(account.contrats.filter((c) => groups.has(c.codeGroupe)).map((c) => c.codeContrat));
     expect(listed(state, TRANSMITTED)).toEqual(account.contrats);
+    // The archive: one entry per contract, never an active one, so never larger than the pool.
+    const archived = codes(account.archived);
+    expect(new Set(archived).size).toBe(archived.length);
+    expect(archived.filter((code) => activeSet.has(code))).toEqual([]);
+    expect(archived.length).toBeLessThanOrEqual(pool.length);
   }
 
-  it('keeps integrated ⊆ transmitted, and every sync does what its simulation said', () => {
+  it('keeps integrated ⊆ transmitted, a bounded archive of inactive contracts, and every sync does what its simulation said', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 8 }), (ops) => {
         let state = twoAccounts({ integratedGroups: [pool[0].codeGroupe, pool[3].codeGroupe, pool[7].codeGroupe] });
@@ -123,10 +128,12 @@ describe('random sequences of operations (property)', () => {
               .filter((_, i) => operation.take[i])
               .map((c, i) => (operation.touch[i] ? { ...c, missionTitle: `Mission ${state.accounts[0].syncCount}` } : c));
             const diff = expectOk(state, 'POST', '/api/sync/v1/contrats-diff', { body: { contrats: list } }).body;
-            const archivedBefore = state.accounts[0].archived.length;
+            const archivedBefore = state.accounts[0].archived;
             const activeBefore = new Set(codes(state.accounts[0].contrats));
             state = synced(state, list);
-            expect(state.accounts[0].archived.slice(archivedBefore)).toEqual(diff.removed);
+            // The archive: what it held, less the contracts that came back, then the ones just removed.
+            const back = new Set(codes(list));
+            expect(state.accounts[0].archived).toEqual([...archivedBefore.filter((c) => !back.has(c.codeContrat)), ...diff.removed]);
             expect(codes(diff.removed).every((code) => activeBefore.has(code))).toBe(true);
             expect(diff.same.length + diff.added.length + diff.updated.length).toBe(list.length);
             expect(expectOk(state, 'POST', '/api/sync/v1/contrats-diff', { body: { contrats: list } }).body.same).toEqual(list);

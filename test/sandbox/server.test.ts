@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server';
+import { MAX_BODY_DEPTH, startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/server';
 import { saveState, writeFileAtomic, loadState } from '../../sandbox/persistence';
 import { contracts } from './helpers';
 
@@ -147,21 +147,76 @@ describe('HTTP server', () => {
     expect(declared.status).toBe(413);
     expect(declared.body.error).toBe('PAYLOAD_TOO_LARGE');
 
-    const streamed = await new Promise<number>((resolve, reject) => {
+    // A chunked upload that never ends (the client writes until it has an answer, and never ends its
+    // body): the 413 must come once the limit is passed, not at the end of the body.
+    const streamed = await new Promise<Reply>((resolve, reject) => {
       const req = http.request(
         `${sandbox.url}/api/sync/v2/contrats`,
         { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sandbox.token}`, 'transfer-encoding': 'chunked' } },
         (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            stop();
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+          });
         },
       );
-      req.on('error', reject);
-      for (let i = 0; i < big.length; i += 500) req.write(big.slice(i, i + 500));
-      req.end();
+      const feed = setInterval(() => req.write(`{"nomEntreprise": "${'x'.repeat(500)}"},`), 2);
+      const stop = () => {
+        clearInterval(feed);
+        req.destroy();
+      };
+      req.on('error', (error) => {
+        stop();
+        reject(error);
+      });
+      req.write('{"contrats": [');
     });
-    expect(streamed).toBe(413);
+    expect(streamed.status).toBe(413);
+    expect(streamed.headers.connection).toBe('close');
+    expect(streamed.body.error).toBe('PAYLOAD_TOO_LARGE');
     expect(sandbox.state().accounts[0].contrats).toEqual([]);
+    expect((await request(sandbox.url, 'GET', '/api/sync/v1/test', { token: sandbox.token })).status).toBe(200);
+  });
+
+  it('reads a path starting with // as a path (never a host): 404 naming it as sent', async () => {
+    const lines: string[] = [];
+    const sandbox = await start({}, lines);
+    for (const target of ['//api/sync/v1/test', '//api/sync/v1/test?limit=1', '//127.0.0.1/api/sync/v1/test']) {
+      const reply = await request(sandbox.url, 'GET', target, { token: sandbox.token });
+      const path = target.split('?')[0];
+      expect(reply.status, target).toBe(404);
+      expect(reply.body).toEqual({ error: 'NOT_FOUND', reason: `Aucune route ne correspond à GET ${path}.` });
+    }
+    expect(lines[0]).toMatch(/^GET \/\/api\/sync\/v1\/test 404 /);
+    // The query is still read from a normal path.
+    await request(sandbox.url, 'POST', '/api/sync/v2/contrats', { token: sandbox.token, body: { contrats: contracts(3) } });
+    expect((await request(sandbox.url, 'GET', '/api/sync/v1/contrats-get-all?limit=2&page=2', { token: sandbox.token })).body.contrats).toHaveLength(1);
+  });
+
+  it('answers 400 with a reason to a deeply nested body, and keeps serving', async () => {
+    const sandbox = await start();
+    const depth = 100_000;
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    for (const body of [`{"contrats": [{"codeApprenant": ${deep}}]}`, deep, `{"groupId": "G", "calendarUrl": ${deep}}`]) {
+      const reply = await request(sandbox.url, 'POST', body.includes('groupId') ? '/api/sync/v1/calendar-group-ics' : '/api/sync/v2/contrats', {
+        token: sandbox.token,
+        body,
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body).toEqual({
+        error: 'BAD_REQUEST',
+        reason: `Le corps de la requête est imbriqué trop profondément (plus de ${MAX_BODY_DEPTH} niveaux de tableaux ou d'objets).`,
+      });
+    }
+    // Nested within the limit, a contract field is a schema error naming the row and the field.
+    const nested = await request(sandbox.url, 'POST', '/api/sync/v2/contrats', {
+      token: sandbox.token,
+      body: `{"contrats": [{"codeApprenant": ${'['.repeat(MAX_BODY_DEPTH - 3)}${']'.repeat(MAX_BODY_DEPTH - 3)}}]}`,
+    });
+    expect(nested.status).toBe(400);
+    expect(nested.body.reason).toContain('contrats[1].codeApprenant : doit être une chaîne de caractères, reçu [[[[');
     expect((await request(sandbox.url, 'GET', '/api/sync/v1/test', { token: sandbox.token })).status).toBe(200);
   });
 
@@ -232,6 +287,42 @@ describe('HTTP server', () => {
     expect(sandbox.state().accounts[0].contrats).toHaveLength(3);
     await expect(request(sandbox.url, 'GET', '/api/sync/v1/test', { token: sandbox.token })).rejects.toThrow();
   });
+  it('logs a request whose client goes away before the end of its body, and keeps serving', async () => {
+    const lines: string[] = [];
+    const sandbox = await start({}, lines);
+    const req = http.request(`${sandbox.url}/api/sync/v2/contrats`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sandbox.token}`, 'content-length': '1000' },
+    });
+    req.on('error', () => undefined);
+    req.write('{"contrats": [');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    req.destroy();
+    await expect.poll(() => lines).toEqual(['POST /api/sync/v2/contrats aborted: the connection closed before the end of the body']);
+    expect((await request(sandbox.url, 'GET', '/api/sync/v1/test', { token: sandbox.token })).status).toBe(200);
+  });
+
+  it('cuts the requests still in progress after the grace period, logging each one without its token', async () => {
+    const lines: string[] = [];
+    const sandbox = await start({ shutdownGraceMs: 100 }, lines);
+    const body = Buffer.from(JSON.stringify({ contrats: contracts(3) }));
+    // A request whose body never ends.
+    const reply = new Promise<string>((resolve) => {
+      const req = http.request(
+        `${sandbox.url}/api/sync/v2/contrats`,
+        { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sandbox.token}`, 'content-length': String(body.length) } },
+        (res) => resolve(`answered ${res.statusCode}`),
+      );
+      req.on('error', (error) => resolve(`cut (${error.message})`));
+      req.write(body.subarray(0, 10));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sandbox.close();
+    expect(await reply).toMatch(/^cut /);
+    expect(lines).toEqual(['POST /api/sync/v2/contrats cut: still in progress 0.1 s after the shutdown began']);
+    expect(lines.join('\n')).not.toContain(sandbox.token);
+    expect(sandbox.state().accounts[0].contrats).toEqual([]);
+  });
 });
 
 describe('persistence (--data)', () => {
@@ -287,7 +378,7 @@ describe('persistence (--data)', () => {
 });
 
 describe('npm run sandbox (scripts/sandbox.ts)', () => {
-  it('prints its URL and token, serves, and stops cleanly on SIGTERM', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints its URL and token, serves, and stops cleanly on %s', async (signal) => {
     const child = spawn(process.execPath, ['-r', 'ts-node/register', 'scripts/sandbox.ts', '--port', '0', '--token', 'tok-cli', '--contracts', '10'], {
       cwd: path.join(__dirname, '../..'),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -306,9 +397,9 @@ describe('npm run sandbox (scripts/sandbox.ts)', () => {
     const listed = await request(url, 'GET', '/api/sync/v1/contrats-get-all', { token: 'tok-cli' });
     expect(listed.body.total).toBe(10);
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill(signal);
     expect(await exit).toBe(0);
-    expect(output).toContain('SIGTERM: stopping');
+    expect(output).toContain(`${signal}: stopping`);
     expect(output).toMatch(/GET \/api\/sync\/v1\/contrats-get-all 200/);
     expect(output.match(/tok-cli/g)).toHaveLength(1); // printed once, at start
   }, 30_000);
