@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_CONTRACT_COUNT, DEMO_CONTRACTS_FILE, DEMO_SEED, generateContracts, generateDemoConfig } from '../sandbox/demoData';
-import { DEFAULT_PORT, startSandbox } from '../sandbox/server';
+import { DEFAULT_PORT, SHUTDOWN_GRACE_MS, startSandbox } from '../sandbox/server';
 
 const USAGE = `Usage: npm run sandbox -- [options]
   --port N            port on 127.0.0.1 (0: a free one; default ${DEFAULT_PORT})
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    console.log(`${signal}: stopping (finishing requests in progress)`);
+    console.log(`${signal}: stopping (requests in progress get ${SHUTDOWN_GRACE_MS / 1000} s to finish)`);
     sandbox.close().then(
       () => process.exit(0),
       (error: Error) => {
