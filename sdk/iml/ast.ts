@@ -13,7 +13,7 @@ export type KeywordName =
 
 export type VariableName = 'now' | 'timestamp' | 'uuid' | 'pi' | 'random';
 
-export type BinaryOperator = '+' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
+export type BinaryOperator = '+' | '++' | '-' | '*' | '/' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
 
 export type UnaryOperator = '!' | '-';
 

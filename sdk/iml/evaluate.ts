@@ -176,6 +176,9 @@ class Evaluator {
         return comparable(left) >= comparable(right);
       case '+':
         return add(left, right);
+      case '++':
+        // Forced addition: both sides as numbers, even text ('1' ++ '2' is 3) (make-app-format.md §8 lists it).
+        return decimalRound(toNumber(left) + toNumber(right));
       case '-':
         return decimalRound(toNumber(left) - toNumber(right));
       case '*':

@@ -242,3 +242,35 @@ describe('dateDiff', () => {
     expect(() => ev("{{ dateDiff(end, start, 'weeks') }}", span)).toThrow("unknown unit 'weeks'");
   });
 });
+
+describe("dates written as text, as Make's type coercion reads them", () => {
+  it.each([
+    ['06/20/2016', '2016-06-20'],
+    ['2016/06/20 17:26', '2016-06-20'],
+    ['20.6.2016 17:26:44', '2016-06-20'],
+    ['2016-06-20 19:26:44 GMT+02:00', '2016-06-20'],
+  ])('formatDate reads %s', (text, expected) => {
+    expect(ev(`{{formatDate('${text}', 'YYYY-MM-DD')}}`)).toBe(expected);
+  });
+
+  it('addDays reads them too, in the active time zone when they have none', () => {
+    expect(ev("{{addDays('2016/06/20', 1)}}")).toEqual(at('2016-06-21T00:00:00.000Z'));
+    expect(ev("{{addDays('2016/06/20', 1)}}", {}, prague)).toEqual(at('2016-06-20T22:00:00.000Z'));
+  });
+
+  it('still refuses text that is no date', () => {
+    expect(imlErrorOf(() => ev("{{formatDate('June 20, 2016', 'YYYY')}}")).message).toContain('is not a valid date');
+  });
+});
+
+describe('parseDate tokens from the parsing table', () => {
+  it('reads 2 digits for YYYY as a 2-digit year', () => {
+    expect(ev("{{parseDate('20/06/16', 'DD/MM/YYYY')}}")).toEqual(at('2016-06-20T00:00:00.000Z'));
+    expect(ev("{{parseDate('20/06/85', 'DD/MM/YYYY')}}")).toEqual(at('1985-06-20T00:00:00.000Z'));
+  });
+
+  it('accepts a lone a or p for the am/pm token', () => {
+    expect(ev("{{parseDate('2016-12-28 04:03 p', 'YYYY-MM-DD hh:mm a')}}")).toEqual(at('2016-12-28T16:03:00.000Z'));
+    expect(ev("{{parseDate('2016-12-28 04:03 a', 'YYYY-MM-DD hh:mm A')}}")).toEqual(at('2016-12-28T04:03:00.000Z'));
+  });
+});

@@ -138,3 +138,14 @@ describe('hashes', () => {
     expect(() => ev("{{ sha1('abc', 'hex', 'k', 'rot13') }}")).toThrow("unknown key encoding 'rot13'");
   });
 });
+
+describe('replace with plain text', () => {
+  it('replaces every occurrence, special characters taken literally', () => {
+    expect(ev("{{replace('a.b.c', '.', '-')}}")).toBe('a-b-c');
+    expect(ev("{{replace('1+1', '+', ' plus ')}}")).toBe('1 plus 1');
+  });
+
+  it('lets the replacement use $& for the match', () => {
+    expect(ev("{{replace('aXbX', 'X', '[$&]')}}")).toBe('a[X]b[X]');
+  });
+});

@@ -263,3 +263,11 @@ describe('the spread key of IML objects', () => {
     expect(evaluateDeep({ '{{ ... }}': '{{parameters.count}}', kept: 1 }, context)).toEqual({ kept: 1 });
   });
 });
+
+describe('the ++ operator', () => {
+  it('adds as numbers, even text, where + would concatenate', () => {
+    expect(evaluateDeep("{{'1' ++ '2'}}", {})).toBe(3);
+    expect(evaluateDeep("{{'1' + '2'}}", {})).toBe('12');
+    expect(evaluateDeep('{{parameters.count ++ 1}}', context)).toBe(4);
+  });
+});

@@ -71,7 +71,8 @@ function tokenPattern(token: string): string | null {
       return WEEKDAY_PATTERN;
     case 'A':
     case 'a':
-      return '[ap]\\.?m\\.?';
+      // "the one character a p are also considered valid" (help.make.com, tokens for date/time parsing).
+      return '[ap](?:\\.?m\\.?)?';
     case 'Z':
     case 'ZZ':
       return OFFSET_PATTERN;
@@ -116,8 +117,11 @@ function monthFromName(name: string): number {
 function assign(parsed: Parsed, token: string, text: string): void {
   const n = Number.parseInt(text, 10);
   switch (token) {
-    case 'YYYYYY':
     case 'YYYY':
+      // "YYYY: 4 or 2 digit year" (help.make.com, tokens for date/time parsing): 2 digits follow the YY rule.
+      parsed.year = text.length <= 2 ? n + (n > 68 ? 1900 : 2000) : n;
+      break;
+    case 'YYYYYY':
     case 'Y':
       parsed.year = n;
       break;

@@ -20,7 +20,10 @@ function replaceText(text: string, search: unknown, replacement: string): string
     }
   }
   const needle = argText(search);
-  return needle === '' ? text : text.split(needle).join(replacement);
+  if (needle === '') return text;
+  // Plain text replaces every occurrence, and the replacement may use `$&` and `$n` as with a pattern
+  // (Make's help: "the replacement string can contain special replacement patterns").
+  return text.replace(new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), replacement);
 }
 
 function contains(haystack: unknown, needle: unknown, caseInsensitive: unknown): boolean {
