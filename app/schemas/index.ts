@@ -27,11 +27,6 @@ export function interfaceOf(schemaId: string): Parameter[] {
   return schemaToParameters(schemaById(schemaId), { purpose: 'output', resolve: schemaById });
 }
 
-/** A schema's fields as mappable input parameters. */
-export function inputsOf(schemaId: string): Parameter[] {
-  return schemaToParameters(schemaById(schemaId), { purpose: 'input', resolve: schemaById });
-}
-
 /** The `contrats` input: an array of contract collections, Make's "Target structure type" in an Array aggregator. */
 export function contratsInput(help: string): Parameter {
   return propertyToParameter(

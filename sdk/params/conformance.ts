@@ -26,7 +26,7 @@ export function quote(value: unknown, max = 60): string {
   return `'${text.length > max ? `${text.slice(0, max - 1)}…` : text}'`;
 }
 
-function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

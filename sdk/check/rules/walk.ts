@@ -1,13 +1,12 @@
 // Walking an emitted app for the rules: its files, the requests of a communication, the parameters of a
 // list (recursively). Everything here tolerates malformed input: a wrong shape is skipped, never thrown on.
 import type { ComponentFiles, EmittedApp } from '../../emitted';
+import { isObject, quote } from '../../params/conformance';
+
+export { isObject, quote };
 
 export type Segments = Array<string | number>;
 export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 export function nonBlankString(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
@@ -118,8 +117,3 @@ export function stringLeaves(value: unknown, segments: Segments = []): Array<{ t
   return [];
 }
 
-/** `'text'`, cut to `max` characters, for messages. */
-export function quote(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return `'${text.length > max ? `${text.slice(0, max - 1)}…` : text}'`;
-}
