@@ -1,4 +1,5 @@
-// IML from the command line: evaluate one template, or a file of cases (see USAGE).
+// IML from the command line: evaluate one template, or a file of cases (see USAGE). Templates are
+// written as in an app (`if(a, b, c)`) or as in a scenario mapping (`if(a; b; c)`): the library reads both.
 import { readFileSync } from 'node:fs';
 import { ERASE, evaluateDeep, evaluateTemplate, ImlError, ImlOptions } from '../sdk/iml';
 

@@ -8,6 +8,7 @@ export { compileTemplate, isImlTemplate } from './compile';
 export type { TemplateReference, TemplateFunctionCall } from './lint';
 export { collectReferences, collectFunctionCalls } from './lint';
 export { BUILTIN_FUNCTIONS } from './functions';
+export { REGEX_TIMEOUT_MS } from './functions/regex';
 export type { CustomFunction, CustomFunctionSource, CustomFunctionOptions } from './custom';
 export { loadCustomFunctions, CUSTOM_FUNCTION_MAX_LENGTH, CUSTOM_FUNCTION_TIMEOUT_MS } from './custom';
 // Parse-only access, for linting without compile-time argument checks.

@@ -37,13 +37,30 @@ export function parseTemplate(template: string): TemplateNode {
 type Level = Record<string, BinaryOperator>;
 
 const LEVELS: Level[] = [
-  { '||': '||', '|': '||' },
-  { '&&': '&&', '&': '&&' },
+  { '||': '||', '|': '||', or: '||' },
+  { '&&': '&&', '&': '&&', and: '&&' },
   { '=': '==', '==': '==', '===': '==', '!=': '!=', '!==': '!=' },
   { '<': '<', '<=': '<=', '>': '>', '>=': '>=' },
   { '+': '+', '++': '++', '-': '-' },
   { '*': '*', '/': '/', '%': '%' },
 ];
+
+/**
+ * The keywords `and` and `or`, as `&&` and `||`: "To combine if statements, use the and and or
+ * operators", `if( 1 = 2 and 1 = 2 ; A ; B )` (the general functions page of Make's help, read in the copy
+ * Adobe Workfront Fusion publishes: experienceleague.adobe.com/docs/workfront/using/adobe-workfront-fusion/
+ * functions-in-fusion/general-functions.html). They are operators only where an operator may stand, after
+ * an operand; elsewhere they stay names, so `{{and}}` or `parameters.or` still read the context.
+ */
+const WORD_OPERATORS: ReadonlySet<string> = new Set(['and', 'or']);
+
+/**
+ * Both separate arguments: `,` as in app IML (`{{if(a, b, c)}}`), `;` as in scenario mappings
+ * (`{{if(a; b; c)}}`, help.make.com). Accepted everywhere, without a dialect option: `;` means nothing
+ * else in an expression, and one inside quotes is read as text before any operator. A call mixing
+ * them is refused, since in a scenario a `,` between `;` is text, not a separator.
+ */
+const ARGUMENT_SEPARATORS: ReadonlySet<string> = new Set([',', ';']);
 
 class ExpressionParser {
   private index = 0;
@@ -99,7 +116,8 @@ class ExpressionParser {
     let left = this.parseLevel(level + 1);
     for (;;) {
       const token = this.peek();
-      if (token.type !== 'operator' || !Object.prototype.hasOwnProperty.call(operators, token.value)) return left;
+      const canBeOperator = token.type === 'operator' || (token.type === 'identifier' && WORD_OPERATORS.has(token.value));
+      if (!canBeOperator || !Object.prototype.hasOwnProperty.call(operators, token.value)) return left;
       this.advance();
       const right = this.parseLevel(level + 1);
       left = { kind: 'binary', operator: operators[token.value], left, right, pos: token.pos };
@@ -189,14 +207,17 @@ class ExpressionParser {
     const paren = this.expectOperator('(');
     this.enter(paren.pos);
     const args: ExpressionNode[] = [];
+    let separator: string | null = null;
     if (!this.isOperator(')')) {
       for (;;) {
         args.push(this.parseLevel(0));
-        if (this.isOperator(',')) {
-          this.advance();
-          continue;
+        const next = this.peek();
+        if (next.type !== 'operator' || !ARGUMENT_SEPARATORS.has(next.value)) break;
+        if (separator !== null && next.value !== separator) {
+          throw new ImlError(`arguments separated by both '${separator}' and '${next.value}'`, this.template, next.pos);
         }
-        break;
+        separator = next.value;
+        this.advance();
       }
     }
     this.expectOperator(')');

@@ -51,6 +51,7 @@ const EXAMPLES: Record<string, { template: string; expected: unknown }> = {
   sha512: { template: "{{ sha512('abc', 'base64', 'secret') }}", expected: createHmac('sha512', 'secret').update('abc').digest('base64') },
   replaceEmojiCharacters: { template: "{{ replaceEmojiCharacters('ok 👍🏽 done 🎉', '*') }}", expected: 'ok * done *' },
   escapeMarkdown: { template: "{{ escapeMarkdown('*bold* _it_') }}", expected: '\\*bold\\* \\_it\\_' },
+  mime: { template: "{{ mime('picture.png') }}", expected: 'image/png' },
   round: { template: '{{ round(2.5) }}', expected: 3 },
   floor: { template: '{{ floor(2.7) }}', expected: 2 },
   ceil: { template: '{{ ceil(2.1) }}', expected: 3 },

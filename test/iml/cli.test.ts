@@ -52,6 +52,14 @@ describe('scripts/iml.ts', () => {
     expect(failed.stderr.trim()).toBe('IML: unterminated expression at 0');
   });
 
+  it('accepts both argument separators, ; as in scenario mappings and , as in app IML', () => {
+    for (const template of ["{{ if(a; upper('x;y'); 'n') }}", "{{ if(a, upper('x;y'), 'n') }}"]) {
+      const run = cli(template, '--context', '{"a": true}');
+      expect(run.status).toBe(0);
+      expect(run.stdout.trim()).toBe('"X;Y"');
+    }
+  });
+
   it('prints usage and exits 2 on bad usage', () => {
     const bad = cli('--context', 'not json', '{{a}}');
     expect(bad.status).toBe(2);

@@ -31,6 +31,12 @@ describe('syntax errors, with positions', () => {
     ['{{ f(a,) }}', "IML: unexpected token ')' at 7"],
     ['{{ a[1 }}', "IML: unexpected token '}}' at 7"],
     ['{{ {{a}} }}', "IML: unexpected character '{' at 3"],
+    ["{{ if(a; 'b', 'c') }}", "IML: arguments separated by both ';' and ',' at 12"],
+    ["{{ if(a, 'b'; 'c') }}", "IML: arguments separated by both ',' and ';' at 12"],
+    ['{{ a; b }}', "IML: unexpected token ';' at 4"],
+    ['{{ f(a;) }}', "IML: unexpected token ')' at 7"],
+    ['{{ f(;a) }}', "IML: unexpected token ';' at 5"],
+    ['{{ a and }}', "IML: unexpected token '}}' at 9"],
   ];
   it.each(cases)('%s', (template, message) => {
     const error = imlErrorOf(() => compileTemplate(template));
@@ -50,6 +56,9 @@ describe('function errors', () => {
     expect(imlErrorOf(() => compileTemplate('{{ lower() }}')).message).toBe("IML: function 'lower' expects 1 argument, got 0 at 3");
     expect(imlErrorOf(() => compileTemplate('{{ sum() }}')).message).toBe("IML: function 'sum' expects at least 1 argument, got 0 at 3");
     expect(imlErrorOf(() => compileTemplate("{{ get(a, 'b', 'c') }}")).message).toBe(
+      "IML: function 'get' expects 2 arguments, got 3 at 3",
+    );
+    expect(imlErrorOf(() => compileTemplate("{{ get(a; 'b'; 'c') }}")).message).toBe(
       "IML: function 'get' expects 2 arguments, got 3 at 3",
     );
   });

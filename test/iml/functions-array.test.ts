@@ -56,8 +56,40 @@ describe('sort', () => {
     expect(ev("{{ map(sort(people, 'desc', 'age'), 'name') }}", { people })).toEqual(['Dave', 'bob', 'Alice', 'carol']);
   });
 
-  it('refuses unknown orders', () => {
-    expect(() => ev("{{ sort(list, 'random') }}", { list: [] })).toThrow("unknown order 'random'");
+  it('refuses an unknown order before a key', () => {
+    expect(() => ev("{{ sort(list, 'random', 'name') }}", { list: [] })).toThrow("unknown order 'random'");
+  });
+});
+
+// The forms of help.make.com/array-functions: sort (array; [order]; [key]), with a key alone in second place.
+describe('sort, documented forms', () => {
+  const contacts = [
+    { name: 'bob', sender: { name: 'Zoe' } },
+    { name: 'Alice', sender: { name: 'yann' } },
+    { name: 'carol', sender: { name: 'Xavier' } },
+  ];
+  const cases: Array<[template: string, names: string[]]> = [
+    ["{{ map(sort(contacts; 'name'); 'name') }}", ['Alice', 'bob', 'carol']],
+    ["{{ map(sort(contacts; 'desc'; 'name'); 'name') }}", ['carol', 'bob', 'Alice']],
+    ["{{ map(sort(contacts; 'asc ci'; 'name'); 'name') }}", ['Alice', 'bob', 'carol']],
+    ["{{ map(sort(contacts; 'desc ci'; 'name'); 'name') }}", ['carol', 'bob', 'Alice']],
+    ["{{ map(sort(contacts; 'sender.name'); 'name') }}", ['carol', 'bob', 'Alice']],
+    ["{{ map(sort(contacts; 'Name'); 'name') }}", ['bob', 'Alice', 'carol']],
+    ["{{ map(sort(contacts; ''; 'name'); 'name') }}", ['Alice', 'bob', 'carol']],
+    ["{{ map(sort(contacts; ' DESC '; 'name'); 'name') }}", ['carol', 'bob', 'Alice']],
+  ];
+  it.each(cases)('%s', (template, names) => {
+    expect(ev(template, { contacts })).toEqual(names);
+  });
+
+  it('still reads an order word in second place as the order', () => {
+    expect(ev("{{ sort(list; 'desc') }}", { list: [1, 3, 2] })).toEqual([3, 2, 1]);
+    expect(ev("{{ sort(list; 'asc ci') }}", { list: ['b', 'A', 'a'] })).toEqual(['A', 'a', 'b']);
+  });
+
+  it('sorts by a key spelled like an order only in the three-argument form', () => {
+    const rows = [{ desc: 2 }, { desc: 1 }];
+    expect(ev("{{ sort(rows; 'asc'; 'desc') }}", { rows })).toEqual([{ desc: 1 }, { desc: 2 }]);
   });
 });
 

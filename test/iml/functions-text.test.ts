@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { REGEX_TIMEOUT_MS } from '../../sdk/iml';
+import { UNKNOWN_MIME_TYPE } from '../../sdk/iml/functions/mime';
 import { ev, imlErrorOf } from './helpers';
 
 describe('case and whitespace', () => {
@@ -60,6 +62,41 @@ describe('replace', () => {
   it('replaces with nothing when the replacement is empty', () => {
     expect(ev("{{ replace('a-b', '-', nothing) }}")).toBe('ab');
   });
+
+  it('fails a runaway regular expression with an ImlError instead of hanging', () => {
+    const error = imlErrorOf(() => ev("{{ replace('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'; '/(a+)+$/'; 'x') }}"));
+    expect(error.detail).toBe(`function 'replace' failed: the regular expression /(a+)+$/ ran longer than ${REGEX_TIMEOUT_MS} ms`);
+    expect(error.position).toBe(3);
+  });
+
+  it('runs the next regular expression normally after one timed out', () => {
+    imlErrorOf(() => ev("{{ replace('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '/(a+)+$/', 'x') }}"));
+    expect(ev("{{ replace('a1b22', '/\\d+/g', '#') }}")).toBe('a#b#');
+  });
+});
+
+// developers.make.com/custom-apps-documentation/block-elements/iml: "calling mime(picture.png) will return image/png".
+describe('mime', () => {
+  const cases: Array<[fileName: string, type: string | undefined]> = [
+    ['picture.png', 'image/png'],
+    ['scan.final.PDF', 'application/pdf'],
+    ['exports/contrats.csv', 'text/csv'],
+    ['C:\\docs\\letter.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['photo.jpeg', 'image/jpeg'],
+    ['data.json', 'application/json'],
+    ['jpg', 'image/jpeg'],
+    ['.svg', 'image/svg+xml'],
+    ['archive.unknownext', UNKNOWN_MIME_TYPE],
+    ['README', UNKNOWN_MIME_TYPE],
+    ['', undefined],
+  ];
+  it.each(cases)('%s', (fileName, type) => {
+    expect(ev('{{ mime(fileName) }}', { fileName })).toBe(type);
+  });
+
+  it('gives undefined for a missing name', () => {
+    expect(ev('{{ mime(nothing) }}')).toBeUndefined();
+  });
 });
 
 describe('split and join', () => {
@@ -117,6 +154,10 @@ describe('encoding', () => {
   it('replaces emoji, including skin tones, flags and joined sequences', () => {
     expect(ev("{{ replaceEmojiCharacters('a👨‍👩‍👧b🇨🇿c👋🏻d', '') }}")).toBe('abcd');
     expect(ev("{{ replaceEmojiCharacters('no emoji here: 123 #', '?') }}")).toBe('no emoji here: 123 #');
+  });
+
+  it('removes emoji when no replacement is given, as in the documented replaceEmojiCharacters (text)', () => {
+    expect(ev("{{ replaceEmojiCharacters('ok 👍 done') }}")).toBe('ok  done');
   });
 });
 

@@ -46,6 +46,17 @@ describe('collectFunctionCalls', () => {
       { name: 'myFn', position: 30, argumentCount: 0 },
     ]);
   });
+
+  it('counts ;-separated arguments the same way', () => {
+    expect(collectFunctionCalls("{{ if(a; lower(b); 'x;y') }}")).toEqual([
+      { name: 'if', position: 3, argumentCount: 3 },
+      { name: 'lower', position: 9, argumentCount: 1 },
+    ]);
+  });
+
+  it('reads and/or as operators, not as references', () => {
+    expect(collectReferences('{{ a and b or c }}').map((ref) => ref.path.join('.'))).toEqual(['a', 'b', 'c']);
+  });
 });
 
 describe('BUILTIN_FUNCTIONS', () => {

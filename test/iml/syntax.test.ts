@@ -183,9 +183,61 @@ describe('operators', () => {
   });
 });
 
+// The general functions page of Make's help (read in Adobe Workfront Fusion's copy): "To combine if
+// statements, use the and and or operators", with if( 1 = 2 and 1 = 2 ; A ; B ) returning B.
+describe('the and and or keywords', () => {
+  const cases: Array<[template: string, expected: unknown]> = [
+    ["{{ if( 1 = 2 and 1 = 2 ; 'A' ; 'B' ) }}", 'B'],
+    ["{{ if( 1 = 1 and 2 = 2 ; 'A' ; 'B' ) }}", 'A'],
+    ["{{ if( 1 = 2 or 2 = 2 ; 'A' ; 'B' ) }}", 'A'],
+    ['{{ true and false }}', false],
+    ['{{ false or true }}', true],
+    // Same precedence as && and ||: and binds tighter than or, both looser than comparisons.
+    ['{{ true or true and false }}', true],
+    ['{{ (true or true) and false }}', false],
+    ['{{ 1 < 2 and 2 < 3 or false }}', true],
+    ['{{ false and true || true }}', true],
+    ["{{ 0 or 'fallback' }}", 'fallback'],
+    ["{{ 'first' and 'second' }}", 'second'],
+  ];
+  it.each(cases)('%s', (template, expected) => {
+    expect(ev(template)).toBe(expected);
+  });
+
+  it('short-circuits like && and ||', () => {
+    expect(ev("{{ false and parseDate('bad'; 'YYYY') }}")).toBe(false);
+    expect(ev("{{ true or parseDate('bad'; 'YYYY') }}")).toBe(true);
+  });
+
+  it('leaves and/or as names where no operator can stand', () => {
+    expect(ev('{{ and }}', { and: 1 })).toBe(1);
+    expect(ev('{{ or.and }}', { or: { and: 2 } })).toBe(2);
+    expect(ev('{{ x.or and x.and }}', { x: { or: 'o', and: 'a' } })).toBe('a');
+  });
+
+  it('is lowercase only, as documented', () => {
+    expect(() => ev('{{ true AND false }}')).toThrow("unexpected token 'AND'");
+  });
+});
+
 describe('function calls', () => {
   it('passes comma-separated arguments, nested calls included', () => {
     expect(ev("{{lower(replace('HELLO World', 'World', upper('x')))}}")).toBe('hello x');
+  });
+
+  // Scenario mappings separate arguments with ';' (help.make.com: if( 1 = 1 ; A ; B )).
+  const separated: Array<[template: string, expected: unknown]> = [
+    ["{{ if(true; 'a'; 'b') }}", 'a'],
+    ["{{ lower(replace('HELLO World'; 'World'; upper('x'))) }}", 'hello x'],
+    ["{{ substring('Hello' ; 1 ; 3) }}", 'el'],
+    ["{{ replace('a;b;c'; ';'; ',') }}", 'a,b,c'],
+    ["{{ split('a;b'; \";\") }}", ['a', 'b']],
+    ["{{ if(contains('a,b', ','); 'comma'; 'none') }}", 'comma'],
+    ["{{ if(true, join(split('x;y'; ';'); '+'), '') }}", 'x+y'],
+    ['{{ formatNumber(1234.5; 2; ","; ".") }}', '1.234,50'],
+  ];
+  it.each(separated)('passes ;-separated arguments: %s', (template, expected) => {
+    expect(ev(template)).toEqual(expected);
   });
 
   it('calls functions with no arguments', () => {

@@ -3,6 +3,8 @@ import { getPath } from '../path';
 import { imlEquals, isDate, isPlainObject, PlainObject } from '../values';
 import { argArray, argInteger, argText, BuiltinTable, builtin, describe } from './types';
 
+const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
+
 function deepEqual(a: unknown, b: unknown): boolean {
   if (imlEquals(a, b)) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
@@ -23,7 +25,7 @@ function sameItem(a: unknown, b: unknown): boolean {
 function distinct(array: unknown[], key: unknown): unknown[] {
   const kept: unknown[] = [];
   const seen: unknown[] = [];
-  const hasKey = key !== undefined && key !== null && key !== '';
+  const hasKey = !isBlank(key);
   for (const item of array) {
     const identity = hasKey ? getPath(item, argText(key)) : item;
     if (seen.some((s) => sameItem(s, identity))) continue;
@@ -35,20 +37,33 @@ function distinct(array: unknown[], key: unknown): unknown[] {
 
 type SortOrder = { descending: boolean; caseInsensitive: boolean };
 
+const SORT_ORDERS: Readonly<Record<string, SortOrder>> = {
+  asc: { descending: false, caseInsensitive: false },
+  desc: { descending: true, caseInsensitive: false },
+  'asc ci': { descending: false, caseInsensitive: true },
+  'desc ci': { descending: true, caseInsensitive: true },
+};
+
+/** The order a value names ('asc' when empty), or undefined when it names none. */
+function sortOrderOf(value: unknown): SortOrder | undefined {
+  const text = isBlank(value) ? 'asc' : argText(value).trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(SORT_ORDERS, text) ? SORT_ORDERS[text] : undefined;
+}
+
 function sortOrder(value: unknown): SortOrder {
-  const text = value === undefined || value === null || value === '' ? 'asc' : argText(value).trim().toLowerCase();
-  switch (text) {
-    case 'asc':
-      return { descending: false, caseInsensitive: false };
-    case 'desc':
-      return { descending: true, caseInsensitive: false };
-    case 'asc ci':
-      return { descending: false, caseInsensitive: true };
-    case 'desc ci':
-      return { descending: true, caseInsensitive: true };
-    default:
-      throw new Error(`unknown order ${describe(value)} (asc, desc, asc ci, desc ci)`);
-  }
+  const order = sortOrderOf(value);
+  if (order === undefined) throw new Error(`unknown order ${describe(value)} (asc, desc, asc ci, desc ci)`);
+  return order;
+}
+
+/**
+ * `sort(array; [order]; [key])`, and `sort(array; key)`: help.make.com/array-functions shows
+ * `sort( Contacts[] ; name )` and `sort( Emails[] ; sender.name )`. So a second argument that names no
+ * order is the key when no third one follows; a key spelled like an order needs the three-argument form.
+ */
+function sortArguments(second: unknown, third: unknown): { order: unknown; key: unknown } {
+  if (third === undefined && !isBlank(second) && sortOrderOf(second) === undefined) return { order: undefined, key: second };
+  return { order: second, key: third };
 }
 
 /**
@@ -57,7 +72,7 @@ function sortOrder(value: unknown): SortOrder {
  */
 function sortItems(array: unknown[], order: unknown, key: unknown): unknown[] {
   const { descending, caseInsensitive } = sortOrder(order);
-  const hasKey = key !== undefined && key !== null && key !== '';
+  const hasKey = !isBlank(key);
   const sortKey = (item: unknown): unknown => (hasKey ? getPath(item, argText(key)) : item);
   const compare = (x: unknown, y: unknown): number => {
     if ((typeof x === 'number' || isDate(x)) && (typeof y === 'number' || isDate(y))) return Number(x) - Number(y);
@@ -129,7 +144,10 @@ export const ARRAY_FUNCTIONS: BuiltinTable = {
   map: builtin(2, 4, (_ctx, [array, key, filterKey, filterValues]) =>
     mapItems(argArray(array, 'the first argument'), key, filterKey, filterValues),
   ),
-  sort: builtin(1, 3, (_ctx, [array, order, key]) => sortItems(argArray(array, 'the first argument'), order, key)),
+  sort: builtin(1, 3, (_ctx, [array, second, third]) => {
+    const { order, key } = sortArguments(second, third);
+    return sortItems(argArray(array, 'the first argument'), order, key);
+  }),
   reverse: builtin(1, 1, (_ctx, [array]) => [...argArray(array, 'the argument')].reverse()),
   shuffle: builtin(1, 1, (_ctx, [array]) => shuffle(argArray(array, 'the argument'))),
   slice: builtin(2, 3, (_ctx, [array, start, end]) =>

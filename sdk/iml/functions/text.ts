@@ -1,6 +1,8 @@
 // Text and binary functions (length, contains and join also take arrays, as in Make).
 import { createHash, createHmac } from 'node:crypto';
 import { imlEquals, interpolate, isBuffer, isPlainObject } from '../values';
+import { mimeType } from './mime';
+import { replaceWithPattern } from './regex';
 import { argInteger, argText, BuiltinTable, builtin, describe } from './types';
 
 const REGEX_LITERAL = /^\/([\s\S]+)\/([a-z]*)$/;
@@ -16,7 +18,7 @@ function replaceText(text: string, search: unknown, replacement: string): string
       } catch (error) {
         throw new Error(`invalid regular expression ${search}: ${(error as Error).message}`);
       }
-      return text.replace(pattern, replacement);
+      return replaceWithPattern(text, pattern, replacement);
     }
   }
   const needle = argText(search);
@@ -177,6 +179,8 @@ export const TEXT_FUNCTIONS: BuiltinTable = {
   sha1: hashFunction('sha1'),
   sha256: hashFunction('sha256'),
   sha512: hashFunction('sha512'),
-  replaceEmojiCharacters: builtin(2, 2, (_ctx, [value, replacement]) => argText(value).replace(EMOJI, () => argText(replacement))),
+  // help.make.com documents `replaceEmojiCharacters (text)`: [INF] without a replacement, emoji are removed.
+  replaceEmojiCharacters: builtin(1, 2, (_ctx, [value, replacement]) => argText(value).replace(EMOJI, () => argText(replacement))),
   escapeMarkdown: builtin(1, 1, (_ctx, [value]) => escapeMarkdown(argText(value))),
+  mime: builtin(1, 1, (_ctx, [fileName]) => mimeType(argText(fileName))),
 };
