@@ -13,6 +13,9 @@ export const RESET_SYNC_PATH = '/api/sync/v1/contrats-reset';
 /** **A**: the key naming a rejected contract in the newer sync response's `invalidContrats` items. */
 export const REJECTED_CONTRACT_ID_KEY = 'codeContrat';
 
+/** **A**: the key of the list of reasons (text) in the newer sync response's `invalidContrats` items. */
+export const REJECTED_CONTRACT_ERRORS_KEY = 'errors';
+
 /**
  * **A**: the platform compares emails without regard to case or surrounding spaces, as mail systems do, so
  * `Jean@X.fr` and `jean@x.fr` are the same account for rule 2 (one email = one person).

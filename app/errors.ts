@@ -1,11 +1,14 @@
 // How Campus Skills' error responses become Make errors: shared by the base (modules, RPCs) and the
 // connection, which does not inherit the base.
 import type { MakeErrorType, ResponseError } from '../sdk/types';
+import { bodySummary, firstLines } from './responseChecks';
 
 /** The API's own words first (`reason`, `message`, then `error`), so the user sees why, not a bare status
- * code; a body without them (a proxy's text page) is shown as it is. */
-export const API_ERROR_MESSAGE =
-  'Campus Skills a répondu {{statusCode}} : {{ifempty(body.reason, ifempty(body.message, ifempty(body.error, body)))}}';
+ * code, cut after the first problems; a body without them (a proxy's HTML page) is reduced to its title or
+ * first line. */
+export const API_ERROR_MESSAGE = `Campus Skills a répondu {{statusCode}} : {{${firstLines(
+  `ifempty(body.reason, ifempty(body.message, ifempty(body.error, ${bodySummary('body')})))`,
+)}}}`;
 
 const STATUS_ERROR_TYPES: Record<string, MakeErrorType> = {
   '400': 'DataError',

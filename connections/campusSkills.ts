@@ -2,6 +2,7 @@
 import type { ConnectionDefinition } from '../sdk/types';
 import { BASE_URLS } from '../app/constants';
 import { apiErrorMapping } from '../app/errors';
+import { unexpectedResponse } from '../app/responseChecks';
 
 export const CONNECTION_ID = 'campusSkills';
 
@@ -68,11 +69,15 @@ export const campusSkills: ConnectionDefinition = {
     headers: { authorization: 'Bearer {{parameters.apiKey}}' },
     log: { sanitize: ['request.headers.authorization'] },
     response: {
-      // A 200 that carries an error body must not create the connection.
+      // A 200 that carries an error body, or that is not the token test's answer, must not create the connection.
+      temp: {
+        refusal: 'Campus Skills a refusé le jeton : {{ifempty(body.reason, body.error)}}',
+        unexpected: unexpectedResponse('la réponse du test du jeton (« value » et « name »)'),
+      },
       valid: {
-        condition: '{{!body.error}}',
-        message: "Campus Skills a refusé le jeton : {{ifempty(body.reason, body.error)}}",
-        type: 'InvalidAccessTokenError',
+        condition: '{{!body.error && ifempty(body.value, emptystring) != emptystring}}',
+        message: '{{if(body.error, temp.refusal, temp.unexpected)}}',
+        type: "{{if(body.error, 'InvalidAccessTokenError', 'DataError')}}",
       },
       metadata: { type: 'text', value: '{{body.name}}' },
       error: apiErrorMapping,

@@ -2,13 +2,15 @@ import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { interfaceOf } from '../app/schemas';
 import { sampleGrades } from '../app/samples';
+import { expectShape } from '../app/responseChecks';
 
 export const getStudentValidations: ModuleDefinition = {
   id: 'getStudentValidations',
   label: "Récupérer les validations d'un étudiant",
   description:
     "Récupère les notes et validations de compétences d'un apprenant, session par session, à partir de son identifiant ou de son email.",
-  type: 'search',
+  type: 'action',
+  crud: 'read',
   connection: CONNECTION_ID,
   mappableParams: [
     {
@@ -46,10 +48,13 @@ export const getStudentValidations: ModuleDefinition = {
     url: '/api/v1/grades',
     method: 'GET',
     qs: {
-      studentId: "{{if(parameters.searchBy = 'studentId', parameters.studentId, ignore)}}",
-      email: "{{if(parameters.searchBy = 'email', parameters.email, ignore)}}",
+      studentId: "{{if(parameters.searchBy = 'studentId', parameters.studentId, undefined)}}",
+      email: "{{if(parameters.searchBy = 'email', parameters.email, undefined)}}",
     },
-    response: { output: '{{body}}' },
+    response: {
+      valid: expectShape('isArray(body.sessions)', "les validations d'un apprenant (un objet avec le tableau « sessions »)"),
+      output: '{{body}}',
+    },
   },
   interface: interfaceOf('grades.schema.json'),
   samples: sampleGrades,

@@ -1,18 +1,18 @@
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { interfaceOf } from '../app/schemas';
-import { maxContractsInput, pagedContractsRequest } from '../app/contractListing';
+import { LISTING_USAGE, maxContractsInput, pagedContractsRequest } from '../app/contractListing';
 import { sampleContrat } from '../app/samples';
 
 export const listIntegratedContracts: ModuleDefinition = {
   id: 'listIntegratedContracts',
   label: 'Récupérer les contrats intégrés',
   description:
-    "Récupère les contrats transmis que Campus Skills a su associer à une session (cela demande que l'équipe intégration ait configuré les modèles), avec leur nombre.",
+    `Récupère les contrats transmis que Campus Skills a su associer à une session (cela demande que l'équipe intégration ait configuré les modèles). ${LISTING_USAGE}`,
   type: 'search',
   connection: CONNECTION_ID,
   mappableParams: [maxContractsInput],
   communication: pagedContractsRequest('/api/sync/v1/contrats'),
-  interface: interfaceOf('contract-list.schema.json'),
-  samples: { total: 1, contrats: [sampleContrat] },
+  interface: interfaceOf('contrat.schema.json'),
+  samples: sampleContrat,
 };

@@ -2,6 +2,7 @@ import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { contratsInput, interfaceOf } from '../app/schemas';
 import { sampleContrat } from '../app/samples';
+import { expectShape } from '../app/responseChecks';
 
 export const simulateSync: ModuleDefinition = {
   id: 'simulateSync',
@@ -21,6 +22,11 @@ export const simulateSync: ModuleDefinition = {
     method: 'POST',
     body: { contrats: '{{parameters.contrats}}' },
     response: {
+      // All four arrays, or nothing: counts of 0 read from a maintenance page would let a real sync through.
+      valid: expectShape(
+        'isArray(body.same) && isArray(body.added) && isArray(body.updated) && isArray(body.removed)',
+        'le résultat d\'une simulation (les tableaux « same », « added », « updated » et « removed »)',
+      ),
       output: {
         same: '{{body.same}}',
         added: '{{body.added}}',

@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { interfaceOf } from '../app/schemas';
+import { expectShape } from '../app/responseChecks';
 
 export const testConnection: ModuleDefinition = {
   id: 'testConnection',
@@ -15,6 +16,10 @@ export const testConnection: ModuleDefinition = {
     url: '/api/sync/v1/test',
     method: 'GET',
     response: {
+      valid: expectShape(
+        "ifempty(body.value, emptystring) != emptystring && ifempty(body.name, emptystring) != emptystring",
+        'la réponse du test du jeton (« value » et « name »)',
+      ),
       output: {
         valide: "{{body.value = 'token valid'}}",
         message: '{{body.value}}',

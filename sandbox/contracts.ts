@@ -2,7 +2,7 @@
 // paging. Pure functions over AccountState, linear in the number of contracts (maps keyed by codeContrat).
 
 import { checkContracts, type CheckContractsOptions, type ContractViolation } from '../app/contractRules';
-import { CONTRACTS_PAGE_SIZE, FIRST_PAGE, REJECTED_CONTRACT_ID_KEY } from '../app/constants';
+import { CONTRACTS_PAGE_SIZE, FIRST_PAGE, REJECTED_CONTRACT_ERRORS_KEY, REJECTED_CONTRACT_ID_KEY } from '../app/constants';
 import { isPlainObject, listReason } from './errors';
 import type { AccountState, Contrat, SyncResponseStyle } from './types';
 
@@ -96,7 +96,7 @@ export function contractListOf(body: unknown): unknown[] | string {
 }
 
 /** A contract set aside in the `valid-invalid` style: its code (key: an assumption) and its errors. */
-export type InvalidContract = { [REJECTED_CONTRACT_ID_KEY]: string | null; errors: string[] };
+export type InvalidContract = { [REJECTED_CONTRACT_ID_KEY]: string | null; [REJECTED_CONTRACT_ERRORS_KEY]: string[] };
 
 /** How a list of contracts is judged by the rules. */
 export type ListVerdict =
@@ -135,7 +135,7 @@ export function judgeList(list: readonly unknown[], style: SyncResponseStyle, op
     if (errors === undefined) valid.push(row as unknown as Contrat);
     else {
       const code = isPlainObject(row) && typeof row.codeContrat === 'string' ? row.codeContrat : null;
-      invalid.push({ [REJECTED_CONTRACT_ID_KEY]: code, errors });
+      invalid.push({ [REJECTED_CONTRACT_ID_KEY]: code, [REJECTED_CONTRACT_ERRORS_KEY]: errors });
     }
   });
   return { ok: true, valid, invalid };

@@ -1,19 +1,24 @@
 // npm run invoke -- <moduleId> [--params <json|@file|->] [--api-key K] [--base-url U] [--trace]
+//                    [--semantics name=alternative[,name=alternative...]]
 // Runs one module of the built app (dist/) over real HTTP, as Make would, and prints its output bundles.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { directoryReader, readEmittedApp } from '../sdk/emitted';
 import { MakeRunError } from '../sdk/harness/errors';
 import { FailedRun, runModule } from '../sdk/harness/run';
+import { parseSemanticsSetting, SWITCH_NAMES, type Semantics } from '../sdk/harness/semantics';
 import type { Parameter } from '../sdk/types';
 import { parseArgs, readJsonArgument, UsageError } from './cliArgs';
 
 const USAGE =
   'usage: npm run invoke -- <moduleId> [--params <json|@file|->] [--api-key K] [--base-url U] [--trace] [--dist DIR]\n' +
-  '  the key and URL may also come from CAMPUS_SKILLS_API_KEY and CAMPUS_SKILLS_BASE_URL';
+  '                         [--semantics name=alternative[,name=alternative...]]\n' +
+  '  the key and URL may also come from CAMPUS_SKILLS_API_KEY and CAMPUS_SKILLS_BASE_URL\n' +
+  `  --semantics runs under other choices where Make's documentation is silent: ${SWITCH_NAMES.join(', ')}\n` +
+  '  (alternatives: README, "Where Make\'s documentation is silent")';
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['params', 'api-key', 'base-url', 'dist', 'timezone'], ['trace', 'help']);
+  const args = parseArgs(argv, ['params', 'api-key', 'base-url', 'dist', 'timezone', 'semantics'], ['trace', 'help']);
   if (args.options.has('help')) {
     console.log(USAGE);
     return 0;
@@ -36,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const apiKey = option(args.options.get('api-key')) ?? process.env.CAMPUS_SKILLS_API_KEY;
   const baseUrl = option(args.options.get('base-url')) ?? process.env.CAMPUS_SKILLS_BASE_URL;
   if (!apiKey) throw new UsageError('no API key: pass --api-key or set CAMPUS_SKILLS_API_KEY');
+  const semantics = semanticsOption(option(args.options.get('semantics')));
 
   const connectionId = String(app.modules[moduleId].meta.connection);
   const connection = { ...connectionDefaults(app.connections[connectionId]?.codes.params), apiKey };
@@ -45,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       connection,
       baseUrl,
       timezone: option(args.options.get('timezone')),
+      semantics,
     });
     if (args.options.has('trace')) console.error(log.format());
     for (const warning of outputWarnings) console.error(`warning: ${warning}`);
@@ -61,6 +68,16 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  }
+}
+
+/** `name=alternative,name=alternative`: a bad name or alternative is a usage error listing the valid ones. */
+function semanticsOption(value: string | undefined): Partial<Semantics> {
+  if (value === undefined) return {};
+  try {
+    return Object.assign({}, ...value.split(',').map((setting) => parseSemanticsSetting(setting.trim())));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
 }
 

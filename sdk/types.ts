@@ -73,9 +73,12 @@ export type ResponseError = string | (ErrorSpec & { [status: string]: ErrorSpec 
 
 export type ResponseType = 'automatic' | 'json' | 'urlencoded' | 'text' | 'raw' | 'string' | 'binary' | 'xml';
 
+/** `response.valid`: a condition, or a condition with the message and type of the error when it is falsy. */
+export type ResponseValid = Iml<boolean> | { condition: Iml<boolean>; message?: string; type?: Iml<MakeErrorType> };
+
 export interface Response {
   type?: ResponseType | Record<string, ResponseType>;
-  valid?: Iml<boolean> | { condition: Iml<boolean>; message?: string; type?: Iml<MakeErrorType> };
+  valid?: ResponseValid;
   limit?: Iml<number>;
   error?: ResponseError;
   iterate?: string | { container: string; condition?: Iml<boolean> };

@@ -8,7 +8,7 @@ import { sendHttp } from './http';
 import { RequestLog } from './requestLog';
 import { runCommunication, type Sender } from './runCommunication';
 import { validateInput } from './validateInput';
-import { CONNECTION_INHERITS_BASE, INVALID_ACTION_OUTPUT } from './semantics';
+import { INVALID_ACTION_OUTPUT, semanticsWith, type Semantics } from './semantics';
 import { interfaceMismatches, type Segments } from '../params/conformance';
 
 export interface RunOptions {
@@ -20,6 +20,8 @@ export interface RunOptions {
   baseUrl?: string;
   timezone?: string;
   send?: Sender;
+  /** Choices where Make's documentation is silent (semantics.ts); unset switches take their default. */
+  semantics?: Partial<Semantics>;
 }
 
 export interface RunResult {
@@ -97,18 +99,20 @@ export async function verifyConnection(
   app: EmittedApp,
   connectionId: string,
   parameters: Record<string, unknown>,
-  options: Pick<RunOptions, 'send' | 'timezone'> = {},
+  options: Pick<RunOptions, 'send' | 'timezone' | 'semantics'> = {},
 ): Promise<VerifiedConnection> {
   const connection = app.connections[connectionId];
   if (!connection) throw new Error(`unknown connection '${connectionId}'`);
   const specs = paramList(connection.codes.params);
   const log = new RequestLog(secretValues(specs, parameters));
   const iml = imlOptions(app, options.timezone);
+  const semantics = semanticsWith(options.semantics);
   try {
     const validated = validateInput(specs, parameters, { timezone: iml.timezone });
     const result = await runCommunication(connection.codes.communication as Request | Request[], {
       context: { parameters: validated, common: connection.codes.common ?? {}, data: {} },
-      base: CONNECTION_INHERITS_BASE ? ((app.general.base ?? {}) as Base) : undefined,
+      base: semantics.connectionInheritsBase === 'yes' ? ((app.general.base ?? {}) as Base) : undefined,
+      semantics,
       send: options.send ?? sendHttp,
       log,
       iml,
@@ -134,6 +138,7 @@ async function runComponent(
   const connectionSpecs = connectionParams(app, component);
   const log = new RequestLog(secretValues(connectionSpecs, options.connection ?? {}));
   const iml = imlOptions(app, options.timezone);
+  const semantics = semanticsWith(options.semantics);
   try {
     // Input is validated before anything is sent: a failure sends nothing.
     const parameters = validateInput(specs, options.input ?? {}, { timezone: iml.timezone });
@@ -152,19 +157,28 @@ async function runComponent(
       log,
       iml,
       applyLimit: shape === 'list',
+      semantics,
     });
     if (!result.produced) return { bundles: [], log, outputWarnings: [] };
-    return { bundles: bundlesOf(result.items, result.iterated, shape), log, outputWarnings: [] };
+    return { bundles: bundlesOf(result.items, result.iterated, shape, semantics), log, outputWarnings: [] };
   } catch (error) {
     throw asFailedRun(error, log);
   }
 }
 
-/** [INF] semantics.ts INVALID_ACTION_OUTPUT: how outputs become bundles, per shape. */
-function bundlesOf(items: unknown[], iterated: boolean, shape: OutputShape): Array<Record<string, unknown>> {
+/** How outputs become bundles, per shape: an action's array output is Make's documented DataError, its empty
+ * output the `emptyActionOutput` switch; a search's array output (no `iterate`) is one bundle per element
+ * ("a search expects an array"), and an empty one no bundle. */
+function bundlesOf(
+  items: unknown[],
+  iterated: boolean,
+  shape: OutputShape,
+  semantics: Semantics,
+): Array<Record<string, unknown>> {
   if (shape === 'one') {
     if (iterated || items.length !== 1 || Array.isArray(items[0])) throw new MakeRunError('DataError', INVALID_ACTION_OUTPUT);
-    return [isEmptyOutput(items[0]) ? {} : asBundle(items[0], 0)];
+    if (!isEmptyOutput(items[0])) return [asBundle(items[0], 0)];
+    return semantics.emptyActionOutput === 'emptyBundle' ? [{}] : [];
   }
   const list = iterated ? items : items.flatMap((item) => (Array.isArray(item) ? item : isEmptyOutput(item) ? [] : [item]));
   return list.map((item, index) => asBundle(item, index));

@@ -9,16 +9,17 @@ import type { HttpRequest, HttpResponse } from './http';
 import { parseResponseBody } from './parseResponse';
 import { logBody, type RequestLog } from './requestLog';
 import {
-  DEFAULT_ERROR_TYPE,
+  DEFAULT_SEMANTICS,
   DEFAULT_TIMEOUT_MS,
-  FIRST_PAGINATION_PAGE,
-  INVALID_RESPONSE_MESSAGE,
-  ITERATE_NOTHING_ON_EMPTY,
-  MAX_PAGES,
   MAX_REDIRECTS,
   MAX_TIMEOUT_MS,
   defaultErrorMessage,
+  defaultErrorType,
+  invalidResponseMessage,
   isTruthy,
+  maxPages,
+  paginationPage,
+  type Semantics,
 } from './semantics';
 
 export type Sender = (request: HttpRequest, timeoutMs: number) => Promise<HttpResponse>;
@@ -31,8 +32,10 @@ export interface CommunicationRun {
   send: Sender;
   log: RequestLog;
   iml?: ImlOptions;
-  /** Pages a run may request before it stops with an error (default MAX_PAGES). */
+  /** Pages a run may request before it stops with an error (default: the `maxPages` switch). */
   maxPages?: number;
+  /** The choices made where Make's documentation is silent (default: DEFAULT_SEMANTICS). */
+  semantics?: Semantics;
   /** False for actions: `response.limit` is not available to them. Default true. */
   applyLimit?: boolean;
 }
@@ -71,7 +74,8 @@ async function runRequest(
   inheritedTemp: Record<string, unknown>,
   applyLimit: boolean,
 ): Promise<CommunicationResult> {
-  const request = run.base ? mergeBase(run.base, spec) : spec;
+  const semantics = run.semantics ?? DEFAULT_SEMANTICS;
+  const request = run.base ? mergeBase(run.base, spec, semantics) : spec;
   const response: Response = request.response ?? {};
   let temp = { ...inheritedTemp };
   const evaluate = (value: unknown, extra: Record<string, unknown> = {}): unknown =>
@@ -82,7 +86,7 @@ async function runRequest(
 
   if (request.condition !== undefined) {
     const form = conditionForm(request.condition);
-    if (!isTruthy(evaluate(form.condition))) {
+    if (!isTruthy(semantics, evaluate(form.condition))) {
       if (form.hasDefault) return { items: [evaluate(form.default)], iterated: false, produced: true, temp };
       return { items: [], iterated: false, produced: false, temp };
     }
@@ -108,15 +112,18 @@ async function runRequest(
     qs: request.qs,
     body: request.body,
   };
+  const pageCap = run.maxPages ?? maxPages(semantics);
+  const tempBeforePages = temp;
   for (let page = 1; ; page += 1) {
-    const maxPages = run.maxPages ?? MAX_PAGES;
-    if (page > maxPages) {
+    if (page > pageCap) {
       throw new MakeRunError(
         'RuntimeError',
-        `Pagination did not stop after ${maxPages} pages; the module was stopped. Check the pagination condition.`,
+        `Pagination did not stop after ${pageCap} pages; the module was stopped. Check the pagination condition.`,
       );
     }
-    const paginationContext = page === 1 ? {} : { pagination: { page: FIRST_PAGINATION_PAGE + page - 2 } };
+    const pageNumber = paginationPage(semantics, page);
+    const paginationContext = pageNumber === undefined ? {} : { pagination: { page: pageNumber } };
+    if (page > 1 && semantics.tempAcrossPages === 'reset') temp = tempBeforePages;
     const stateContext =
       page === 1 ? {} : { body: last.body, headers: last.headers, statusCode: last.statusCode, ...iterateContext };
     last = await exchange(current, request, run, evaluate, { ...stateContext, ...paginationContext });
@@ -129,8 +136,9 @@ async function runRequest(
 
     if (!request.pagination) break;
     if (limit !== undefined && items.length >= limit) break;
-    // "A page without items" is the container itself empty, before `iterate.condition` filters it.
-    if (processed.iterated && processed.containerLength === 0) break;
+    // "A page without items" stops paging; what that means under `iterate.condition` is the `emptyPage` switch.
+    const pageItems = semantics.emptyPage === 'emptyContainer' ? processed.containerLength : processed.items.length;
+    if (processed.iterated && pageItems === 0) break;
     const pageContext = {
       body: last.body,
       headers: last.headers,
@@ -138,7 +146,10 @@ async function runRequest(
       ...iterateContext,
       ...paginationContext,
     };
-    if (request.pagination.condition !== undefined && !isTruthy(evaluate(request.pagination.condition, pageContext))) {
+    if (
+      request.pagination.condition !== undefined &&
+      !isTruthy(semantics, evaluate(request.pagination.condition, pageContext))
+    ) {
       break;
     }
     current = nextPage(current, request.pagination);
@@ -182,12 +193,13 @@ async function exchange(
   extra: Record<string, unknown>,
 ): Promise<ResponseState> {
   const base = run.base;
+  const semantics = run.semantics ?? DEFAULT_SEMANTICS;
   const method = String(evaluate(current.method, extra) ?? 'GET').toUpperCase();
   // The base is inherited by every request, pagination requests included (whatever `mergeWithParent` says).
   const withBase = {
     headers: base?.headers || current.headers ? { ...(base?.headers ?? {}), ...(current.headers ?? {}) } : undefined,
     qs: base?.qs ? { ...base.qs, ...(current.qs ?? {}) } : current.qs,
-    body: baseBody(base, method, current.body),
+    body: baseBody(base, method, current.body, semantics),
   };
   let http = buildHttpRequest(base?.baseUrl === undefined ? undefined : String(evaluate(base.baseUrl, extra)), {
     url: String(evaluate(current.url, extra) ?? ''),
@@ -207,7 +219,7 @@ async function exchange(
       if (hop >= MAX_REDIRECTS) {
         throw new MakeRunError('RuntimeError', `Too many redirects (more than ${MAX_REDIRECTS}) from ${http.url}.`);
       }
-      http = redirected(http, response.status, new URL(location, http.url).toString());
+      http = redirected(http, response.status, new URL(location, http.url).toString(), semantics);
       continue;
     }
     const headers = Object.fromEntries(
@@ -248,9 +260,10 @@ function parseBody(response: HttpResponse, request: Request): unknown {
   }
 }
 
-/** [INF] The base body is the default body of POST and PUT requests (developers.make.com, Base); objects merge. */
-function baseBody(base: Base | undefined, method: string, body: unknown): unknown {
-  if (base?.body === undefined || (method !== 'POST' && method !== 'PUT')) return body;
+/** The base body is the default body of the requests the `baseBodyMethods` switch names; objects merge. */
+function baseBody(base: Base | undefined, method: string, body: unknown, semantics: Semantics): unknown {
+  const receives = semantics.baseBodyMethods === 'postAndPut' ? method === 'POST' || method === 'PUT' : method !== 'GET';
+  if (base?.body === undefined || !receives) return body;
   return isPlainObject(base.body) && isPlainObject(body) ? { ...base.body, ...body } : (body ?? base.body);
 }
 
@@ -269,9 +282,10 @@ function followsRedirect(request: Request, method: string): boolean {
   return method === 'GET' ? request.followRedirects !== false : request.followAllRedirects !== false;
 }
 
-/** [INF] As the request library Make's docs describe: 307/308 repeat the request; the others become a GET. */
-function redirected(http: HttpRequest, status: number, url: string): HttpRequest {
-  if (status === 307 || status === 308) return { ...http, url };
+/** The `redirects` switch: as the request library Make's docs describe, 307/308 repeat the request and the
+ * others become a GET; or every redirect keeps the method. */
+function redirected(http: HttpRequest, status: number, url: string, semantics: Semantics): HttpRequest {
+  if (status === 307 || status === 308 || semantics.redirects === 'keepMethod') return { ...http, url };
   const headers = Object.fromEntries(Object.entries(http.headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
   return { method: 'GET', url, headers };
 }
@@ -296,6 +310,7 @@ function processResponse(
   run: CommunicationRun,
   inheritedTemp: Record<string, unknown>,
 ): ProcessedPage {
+  const semantics = run.semantics ?? DEFAULT_SEMANTICS;
   const base = { ...run.context, body: state.body, headers: state.headers, statusCode: state.statusCode };
   let temp = inheritedTemp;
   const evaluate = (value: unknown, extra: Record<string, unknown> = {}): unknown =>
@@ -310,7 +325,7 @@ function processResponse(
   }
   if (response.valid !== undefined) {
     const valid = typeof response.valid === 'object' && response.valid !== null ? response.valid : { condition: response.valid };
-    if (!isTruthy(evaluate(valid.condition))) throw invalidError(response, valid, status, evaluate, run);
+    if (!isTruthy(semantics, evaluate(valid.condition))) throw invalidError(response, valid, status, evaluate, run);
   }
 
   const extras = {
@@ -325,19 +340,19 @@ function processResponse(
   }
   const iterate = typeof response.iterate === 'string' ? { container: response.iterate } : response.iterate;
   const container = evaluate(iterate.container);
-  const list = iterationItems(container);
+  const list = iterationItems(container, semantics);
   const items: unknown[] = [];
   for (const item of list) {
-    if (iterate.condition !== undefined && !isTruthy(evaluate(iterate.condition, { item }))) continue;
+    if (iterate.condition !== undefined && !isTruthy(semantics, evaluate(iterate.condition, { item }))) continue;
     items.push(response.output === undefined ? item : evaluate(response.output, { item }));
   }
   const iterateContext = { iterate: { container: { first: list[0], last: list[list.length - 1] } } };
   return { items, iterated: true, containerLength: list.length, iterateContext, temp, extras };
 }
 
-/** [INF] see semantics.ts ITERATE_NOTHING_ON_EMPTY. */
-function iterationItems(container: unknown): unknown[] {
-  if (ITERATE_NOTHING_ON_EMPTY && (container === undefined || container === null)) return [];
+/** Undefined or null: the `iterateOnNothing` switch. */
+function iterationItems(container: unknown, semantics: Semantics): unknown[] {
+  if (semantics.iterateOnNothing === 'noItems' && (container === undefined || container === null)) return [];
   if (Array.isArray(container)) return container;
   throw new MakeRunError('RuntimeError', `The iterate container is not an array (got ${typeName(container)}).`);
 }
@@ -373,7 +388,7 @@ function httpError(
 ): MakeRunError {
   const spec = errorSpecFor(response.error, status);
   const message = spec.message !== undefined ? String(evaluate(spec.message) ?? '') : defaultErrorMessage(status);
-  const type = spec.type !== undefined ? String(evaluate(spec.type)) : DEFAULT_ERROR_TYPE;
+  const type = spec.type !== undefined ? String(evaluate(spec.type)) : defaultErrorType(run.semantics ?? DEFAULT_SEMANTICS, status);
   return new MakeRunError(type as RunErrorType, run.log.mask(message), status);
 }
 
@@ -389,8 +404,12 @@ function invalidError(
   const message = valid.message ?? fallback.message;
   const type = valid.type ?? fallback.type;
   return new MakeRunError(
-    (type !== undefined ? String(evaluate(type)) : DEFAULT_ERROR_TYPE) as RunErrorType,
-    run.log.mask(message !== undefined ? String(evaluate(message) ?? '') : INVALID_RESPONSE_MESSAGE),
+    (type !== undefined ? String(evaluate(type)) : 'RuntimeError') as RunErrorType,
+    run.log.mask(
+      message !== undefined
+        ? String(evaluate(message) ?? '')
+        : invalidResponseMessage(run.semantics ?? DEFAULT_SEMANTICS, status),
+    ),
     status,
   );
 }
@@ -407,13 +426,19 @@ function errorSpecFor(error: Response['error'], status: number): { message?: str
   };
 }
 
-/** [INF] What a request inherits from the base here: the response directives, overridden by the module key by
- * key (a module's `error` replaces the base's whole), and the log.sanitize lists, joined. The base URL,
- * headers, qs and body are applied to every HTTP request in `exchange`. */
-function mergeBase(base: Base, request: Request): Request {
+/** What a request inherits from the base here: the response directives (merged as the `responseMerge` switch
+ * says), and the log.sanitize lists, joined. The base URL, headers, qs and body are applied to every HTTP
+ * request in `exchange`. */
+function mergeBase(base: Base, request: Request, semantics: Semantics): Request {
+  const response =
+    base.response || request.response ? { ...(base.response ?? {}), ...(request.response ?? {}) } : undefined;
+  if (response && semantics.responseMerge === 'errorMergesByStatus' && isPlainObject(base.response?.error)) {
+    const own = request.response?.error;
+    if (isPlainObject(own)) response.error = { ...base.response.error, ...own };
+  }
   return {
     ...request,
-    response: base.response || request.response ? { ...(base.response ?? {}), ...(request.response ?? {}) } : undefined,
+    response,
     log:
       base.log || request.log
         ? { sanitize: [...new Set([...(base.log?.sanitize ?? []), ...(request.log?.sanitize ?? [])])] }

@@ -82,7 +82,7 @@ describe('modules', () => {
       ['resetSync', 'action', 'Réinitialiser la synchronisation'],
       ['listTransmittedContracts', 'search', 'Récupérer les contrats transmis'],
       ['listIntegratedContracts', 'search', 'Récupérer les contrats intégrés'],
-      ['getStudentValidations', 'search', "Récupérer les validations d'un étudiant"],
+      ['getStudentValidations', 'action', "Récupérer les validations d'un étudiant"],
     ]);
     for (const module of Object.values(emitted.modules)) {
       expect(module.meta.connection).toBe('campusSkills');
@@ -118,19 +118,14 @@ describe('modules', () => {
   });
 
   it.each(['listTransmittedContracts', 'listIntegratedContracts'])(
-    '%s outputs {total, contrats} whose contract fields derive from the contract schema',
+    '%s outputs one contract a bundle, with the fields of the contract schema',
     (id) => {
       const iface = emitted.modules[id].codes.interface as Parameter[];
-      expect(iface.map((p) => [p.name, p.type])).toEqual([
-        ['total', 'uinteger'],
-        ['contrats', 'array'],
-      ]);
-      const spec = iface[1].spec as Parameter[];
-      expect(spec.map((p) => [p.name, p.label])).toEqual(
+      expect(iface.map((p) => [p.name, p.label])).toEqual(
         Object.entries(contratSchema.properties).map(([name, p]) => [name, p.title]),
       );
       // An interface describes output: no input-only keys.
-      expect(spec.some((p) => p.required !== undefined || p.validate !== undefined)).toBe(false);
+      expect(iface.some((p) => p.required !== undefined || p.validate !== undefined)).toBe(false);
       const [maxCount] = emitted.modules[id].codes.mappableParams as Parameter[];
       expect(maxCount).toMatchObject({ name: 'limit', type: 'uinteger' });
       expect(maxCount.required).toBeUndefined();
@@ -146,8 +141,8 @@ describe('modules', () => {
       simulateSync: 'diff-result.schema.json',
       syncContracts: 'sync-result.schema.json',
       resetSync: 'sync-result.schema.json',
-      listTransmittedContracts: 'contract-list.schema.json',
-      listIntegratedContracts: 'contract-list.schema.json',
+      listTransmittedContracts: 'contrat.schema.json',
+      listIntegratedContracts: 'contrat.schema.json',
       getStudentValidations: 'grades.schema.json',
     };
     for (const [id, schemaId] of Object.entries(schemaOfModule)) {

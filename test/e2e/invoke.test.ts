@@ -50,14 +50,15 @@ describe('npm run invoke', () => {
     expect(JSON.parse(result.stdout)).toEqual([{ statut: 'succes', nombreTransmis: 120, nombreRejetes: 0, avertissement: '' }]);
   });
 
-  it('takes the key and URL from the environment, and --trace logs requests with the token masked', async () => {
-    const result = await invoke(['listTransmittedContracts', '--params', '{"limit": 3}', '--trace'], {
+  it('takes the key and URL from the environment, --semantics, and --trace logs requests with the token masked', async () => {
+    const result = await invoke(['listTransmittedContracts', '--params', '{"limit": 3}', '--trace', '--semantics', 'tempAcrossPages=reset,conditionTruth=javascript'], {
       CAMPUS_SKILLS_API_KEY: TOKEN,
       CAMPUS_SKILLS_BASE_URL: sandbox.url,
     });
     expect(result.code).toBe(0);
     const bundles = JSON.parse(result.stdout);
-    expect(bundles[0].total).toBe(3);
+    expect(bundles).toHaveLength(3);
+    expect(bundles[0]).toHaveProperty('codeContrat');
     expect(result.stderr).toContain(`#1 GET ${sandbox.url}/api/sync/v1/contrats-get-all?limit=100&page=1`);
     expect(result.stderr).toContain('Authorization: ********');
     expect(result.stderr + result.stdout).not.toContain(TOKEN);
@@ -89,5 +90,8 @@ describe('npm run invoke', () => {
     const badJson = await invoke(['testConnection', '--api-key', TOKEN, '--params', '{nope']);
     expect(badJson.code).toBe(2);
     expect(badJson.stderr).toContain('--params is not valid JSON');
+    const badSemantics = await invoke(['testConnection', '--api-key', TOKEN, '--semantics', 'tempAcrossPages=forever']);
+    expect(badSemantics.code).toBe(2);
+    expect(badSemantics.stderr).toContain("'forever' is not an alternative of tempAcrossPages (alternatives: kept, reset)");
   });
 });

@@ -9,6 +9,7 @@ import type { Contrat } from '../../app/types/contrat';
 import { emittedApp } from '../helpers/app';
 import { sampleGrades } from '../../app/samples';
 import { sendHttp } from '../../sdk/harness/http';
+import { semanticsVariants, type Semantics } from '../../sdk/harness/semantics';
 
 let sandbox: RunningSandbox;
 const INTEGRATED_GROUPS = ['GRP-NAN-LPLOG-AN-1-2526'];
@@ -23,12 +24,20 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function run(moduleId: string, input: Record<string, unknown> = {}, token = sandbox.token) {
+function run(moduleId: string, input: Record<string, unknown> = {}, token = sandbox.token, semantics?: Semantics) {
   return runModule(emittedApp(), moduleId, {
     input,
     connection: { apiKey: token, baseUrl: 'https://app.campus-skills.com' },
     baseUrl: sandbox.url,
+    semantics,
   });
+}
+
+/** A listing's bundles: one contract each. */
+async function listed(moduleId: string, input: Record<string, unknown> = {}, semantics?: Semantics): Promise<Contrat[]> {
+  const { bundles, outputWarnings } = await run(moduleId, input, sandbox.token, semantics);
+  expect(outputWarnings, `${moduleId}: the sandbox's answers fit the interface`).toEqual([]);
+  return bundles as unknown as Contrat[];
 }
 
 async function only(moduleId: string, input: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
@@ -101,9 +110,7 @@ describe('the weekly sync scenario', () => {
     expect((diff.updated as Contrat[]).map((c) => c.nomEntreprise).every((n) => n.endsWith('(repris)'))).toBe(true);
     expect(synced).toEqual({ statut: 'succes', nombreTransmis: 61, nombreRejetes: 0, avertissement: '' });
 
-    const listed = await only('listTransmittedContracts');
-    expect(listed.total).toBe(61);
-    expect(codes(listed.contrats)).toEqual(codes(week2));
+    expect(codes(await listed('listTransmittedContracts'))).toEqual(codes(week2));
   });
 
   it('week 3: a truncated export is abnormal, the scenario stops before syncing', async () => {
@@ -111,13 +118,13 @@ describe('the weekly sync scenario', () => {
     const { diff, synced } = await weeklyScenario(truncated);
     expect(diff.counts).toEqual({ same: 30, added: 0, updated: 0, removed: 31 });
     expect(synced).toBeUndefined();
-    expect((await only('listTransmittedContracts')).total).toBe(61);
+    expect((await listed('listTransmittedContracts')).length).toBe(61);
   });
 });
 
 describe('a rejected file', () => {
   it('shows the platform reason naming each contract and field; nothing is stored', async () => {
-    const before = (await only('listTransmittedContracts')).total;
+    const before = (await listed('listTransmittedContracts')).length;
     const [a, b, c, d] = generateContracts(4, 99);
     const contrats = [
       a,
@@ -132,17 +139,17 @@ describe('a rejected file', () => {
     expect(result.message).toContain('contrats[3].codeApprenant');
     expect(result.message).toContain('contrats[4].dateDebut');
     expect(result.message).toContain('31/02/2025');
-    expect((await only('listTransmittedContracts')).total).toBe(before);
+    expect((await listed('listTransmittedContracts')).length).toBe(before);
   });
 });
 
 describe('reset', () => {
   it('keeps the contracts but makes the next sync see every contract as new', async () => {
-    const listed = await only('listTransmittedContracts');
+    const transmitted = await listed('listTransmittedContracts');
     expect(await only('resetSync')).toEqual({ statut: 'succes', nombreTransmis: 0, nombreRejetes: 0, avertissement: '' });
-    expect((await only('listTransmittedContracts')).total).toBe(listed.total);
-    const diff = await only('simulateSync', { contrats: listed.contrats });
-    expect((diff.counts as Counts).added).toBe(listed.total);
+    expect(await listed('listTransmittedContracts')).toHaveLength(transmitted.length);
+    const diff = await only('simulateSync', { contrats: transmitted });
+    expect((diff.counts as Counts).added).toBe(transmitted.length);
     expect((diff.counts as Counts).same).toBe(0);
   });
 });
@@ -152,9 +159,10 @@ describe('contract listings', () => {
     await only('syncContracts', { contrats: generateContracts(237, 5) });
   });
 
-  it('collect every page of the transmitted contracts', async () => {
-    const { bundles, log } = await run('listTransmittedContracts');
-    expect(bundles[0].total).toBe(237);
+  it.each(semanticsVariants())('give one bundle per contract, over every page, under $label', async ({ semantics }) => {
+    const { bundles, log } = await run('listTransmittedContracts', {}, sandbox.token, semantics);
+    expect(bundles).toHaveLength(237);
+    expect(new Set(bundles.map((b) => b.codeContrat)).size).toBe(237);
     expect(log.entries.map((e) => new URL(e.request.url).search)).toEqual([
       '?limit=100&page=1',
       '?limit=100&page=2',
@@ -164,12 +172,12 @@ describe('contract listings', () => {
 
   it('stop at the maximum asked for', async () => {
     const { bundles, log } = await run('listTransmittedContracts', { limit: 150 });
-    expect(bundles[0].total).toBe(150);
+    expect(bundles).toHaveLength(150);
     expect(log.entries).toHaveLength(2);
   });
 
   it('page through the integrated contracts too, once the platform team integrates most groups', async () => {
-    const transmitted = (await only('listTransmittedContracts')).contrats as Contrat[];
+    const transmitted = await listed('listTransmittedContracts');
     const groups = [...new Set(transmitted.map((c) => c.codeGroupe))];
     const integratedGroups = groups.slice(1);
     await admin('PUT', 'accounts/cfa-de-test/integrated-groups', { groups: integratedGroups });
@@ -177,15 +185,15 @@ describe('contract listings', () => {
     const expected = transmitted.filter((c) => integratedGroups.includes(c.codeGroupe));
     expect(expected.length).toBeGreaterThan(100);
     expect(expected.length).toBeLessThan(transmitted.length);
-    expect(bundles[0].total).toBe(expected.length);
-    expect(codes(bundles[0].contrats)).toEqual(codes(expected));
-    expect(log.entries.length).toBe(Math.ceil(expected.length / 100));
+    expect(codes(bundles)).toEqual(codes(expected));
+    // A full last page asks for one more page, which comes back empty.
+    expect(log.entries.length).toBe(Math.floor(expected.length / 100) + 1);
     await admin('PUT', 'accounts/cfa-de-test/integrated-groups', { groups: INTEGRATED_GROUPS });
   });
 
   it('list as integrated only the transmitted contracts of configured groups', async () => {
-    const transmitted = (await only('listTransmittedContracts')).contrats as Contrat[];
-    const integrated = (await only('listIntegratedContracts')).contrats as Contrat[];
+    const transmitted = await listed('listTransmittedContracts');
+    const integrated = await listed('listIntegratedContracts');
     const expected = transmitted.filter((c) => INTEGRATED_GROUPS.includes(c.codeGroupe));
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(transmitted.length);
@@ -195,7 +203,7 @@ describe('contract listings', () => {
 
 describe("a learner's validations", () => {
   it('are found by the id sent in the sync and by email', async () => {
-    const [learner] = ((await only('listTransmittedContracts')).contrats as Contrat[]).slice(0, 1);
+    const [learner] = await listed('listTransmittedContracts', { limit: 1 });
     const byId = await only('getStudentValidations', { searchBy: 'studentId', studentId: learner.codeApprenant });
     expect(byId).toMatchObject({ studentName: `${learner.prenomApprenant} ${learner.nomApprenant}`, sessions: [] });
     const byEmail = await only('getStudentValidations', { searchBy: 'email', email: learner.emailApprenant });
@@ -203,7 +211,7 @@ describe("a learner's validations", () => {
   });
 
   it("are the platform's configured grades, sessions, blocks and skills, as the module outputs them", async () => {
-    const [learner] = (await only('listTransmittedContracts')).contrats as Contrat[];
+    const [learner] = await listed('listTransmittedContracts', { limit: 1 });
     await admin('PUT', `accounts/cfa-de-test/learners/${learner.codeApprenant}`, { email: learner.emailApprenant, grades: sampleGrades });
     const grades = await only('getStudentValidations', { searchBy: 'email', email: learner.emailApprenant });
     expect(grades).toEqual(sampleGrades);

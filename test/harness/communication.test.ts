@@ -7,7 +7,9 @@ import { runCommunication, type CommunicationRun } from '../../sdk/harness/runCo
 import { sendHttp } from '../../sdk/harness/http';
 import { RequestLog } from '../../sdk/harness/requestLog';
 import { MakeRunError } from '../../sdk/harness/errors';
-import { MAX_PAGES } from '../../sdk/harness/semantics';
+import { DEFAULT_SEMANTICS, maxPages } from '../../sdk/harness/semantics';
+
+const MAX_PAGES = maxPages(DEFAULT_SEMANTICS);
 import type { Base, Request } from '../../sdk/types';
 
 const HOST = 'https://api.example.test';

@@ -5,6 +5,7 @@ import { app } from '../../app';
 import { emitApp } from '../../sdk/emit/emitApp';
 import { mapReader, readEmittedApp } from '../../sdk/emitted';
 import { runModule, runRpc, verifyConnection } from '../../sdk/harness/run';
+import { semanticsVariants } from '../../sdk/harness/semantics';
 import { failure } from '../helpers/failure';
 import type { AppDefinition, Request } from '../../sdk/types';
 import { API, API_KEY, connection, emittedApp } from '../helpers/app';
@@ -17,7 +18,7 @@ afterEach(() => {
 });
 
 
-describe('connection verification', () => {
+describe.each(semanticsVariants())('connection verification under $label', ({ semantics }) => {
   it('calls the token test on the chosen platform and labels the connection with the account name', async () => {
     nock('https://app.ypareo-skills.com', { reqheaders: { authorization: `Bearer ${API_KEY}` } })
       .get('/api/sync/v1/test')
@@ -25,7 +26,7 @@ describe('connection verification', () => {
     const verified = await verifyConnection(emittedApp(), 'campusSkills', {
       apiKey: API_KEY,
       baseUrl: 'https://app.ypareo-skills.com',
-    });
+    }, { semantics });
     expect(verified.label).toBe('CFA Ypareo');
     expect(verified.connection).toMatchObject({ apiKey: API_KEY, baseUrl: 'https://app.ypareo-skills.com' });
     expect(JSON.stringify(verified.log.entries)).not.toContain(API_KEY);
@@ -37,28 +38,37 @@ describe('connection verification', () => {
       apiKey: API_KEY,
       baseUrl: 'custom',
       customBaseUrl: 'https://competences.mon-ecole.fr',
-    });
+    }, { semantics });
     expect(verified.label).toBe('Mon école');
   });
 
   it('refuses a custom URL that is not https, before any request', async () => {
     const result = await failure(
-      verifyConnection(emittedApp(), 'campusSkills', { apiKey: API_KEY, baseUrl: 'custom', customBaseUrl: 'http://insecure.example' }),
+      verifyConnection(emittedApp(), 'campusSkills', { apiKey: API_KEY, baseUrl: 'custom', customBaseUrl: 'http://insecure.example' }, { semantics }),
     );
     expect(result.type).toBe('BundleValidationError');
     expect(result.message).toMatch(/^customBaseUrl: /);
   });
 
   it('requires the API key', async () => {
-    const result = await failure(verifyConnection(emittedApp(), 'campusSkills', { baseUrl: API }));
+    const result = await failure(verifyConnection(emittedApp(), 'campusSkills', { baseUrl: API }, { semantics }));
     expect(result).toEqual({ type: 'BundleValidationError', message: 'apiKey: Field is mandatory.' });
   });
 
   it('refuses a 200 answer that carries an error, as InvalidAccessTokenError', async () => {
     nock(API).get('/api/sync/v1/test').reply(200, { error: 'invalid token', reason: 'Jeton expiré' });
-    expect(await failure(verifyConnection(emittedApp(), 'campusSkills', { apiKey: API_KEY, baseUrl: API }))).toEqual({
+    expect(await failure(verifyConnection(emittedApp(), 'campusSkills', { apiKey: API_KEY, baseUrl: API }, { semantics }))).toEqual({
       type: 'InvalidAccessTokenError',
       message: 'Campus Skills a refusé le jeton : Jeton expiré',
+    });
+  });
+
+  it('refuses a 200 answer that is not the token test (a maintenance page), as DataError', async () => {
+    nock(API).get('/api/sync/v1/test').reply(200, '<html><title>Maintenance</title></html>', { 'content-type': 'text/html' });
+    expect(await failure(verifyConnection(emittedApp(), 'campusSkills', { apiKey: API_KEY, baseUrl: API }, { semantics }))).toEqual({
+      type: 'DataError',
+      message:
+        'Réponse inattendue de Campus Skills. Attendu : la réponse du test du jeton (« value » et « name »). Reçu : « Maintenance ». Réessayez plus tard ; si cela persiste, la plateforme est peut-être en maintenance.',
     });
   });
 
@@ -66,7 +76,7 @@ describe('connection verification', () => {
     nock(API)
       .get('/api/sync/v1/test')
       .reply(401, { error: 'invalid token', reason: 'Your token is invalid please contact the administrator' });
-    expect(await failure(verifyConnection(emittedApp(), 'campusSkills', { apiKey: 'bad-key-0000', baseUrl: API }))).toEqual({
+    expect(await failure(verifyConnection(emittedApp(), 'campusSkills', { apiKey: 'bad-key-0000', baseUrl: API }, { semantics }))).toEqual({
       type: 'InvalidAccessTokenError',
       message: 'Campus Skills a répondu 401 : Your token is invalid please contact the administrator',
     });

@@ -1,7 +1,10 @@
-// Every module of the app, replayed against a mocked API: the exact request and the exact bundles.
+// Every module of the app, replayed against a mocked API: the exact requests and the exact bundles, under every
+// alternative of every rule Make's documentation leaves open (sdk/harness/semantics.ts): the app must not depend
+// on a guess, so each case runs once per alternative and expects the same result.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { runModule, type RunResult } from '../../sdk/harness/run';
+import { semanticsVariants, type Semantics } from '../../sdk/harness/semantics';
 import { failure } from '../helpers/failure';
 import { CONTRACTS_PAGE_SIZE } from '../../app/constants';
 import { API, API_KEY, connection, contracts, emittedApp } from '../helpers/app';
@@ -19,14 +22,17 @@ function api() {
   return nock(API, { reqheaders: { authorization: AUTH } });
 }
 
-/** Runs a module; its bundles must fit its interface (the output contract), or the test fails. */
-async function run(moduleId: string, input: Record<string, unknown> = {}): Promise<RunResult> {
-  const result = await runModule(emittedApp(), moduleId, { input, connection });
-  expect(result.outputWarnings, `${moduleId}: output fits the interface`).toEqual([]);
-  return result;
-}
+describe.each(semanticsVariants())('under $label', ({ semantics }) => {
+  /** Runs a module; its bundles must fit its interface (the output contract), or the test fails. */
+  async function run(moduleId: string, input: Record<string, unknown> = {}): Promise<RunResult> {
+    const result = await runModule(emittedApp(), moduleId, { input, connection, semantics });
+    expect(result.outputWarnings, `${moduleId}: output fits the interface`).toEqual([]);
+    return result;
+  }
+  moduleCases(run, semantics);
+});
 
-
+function moduleCases(run: (moduleId: string, input?: Record<string, unknown>) => Promise<RunResult>, semantics: Semantics): void {
 describe('testConnection', () => {
   it('GETs the token test and reports the account', async () => {
     api().get('/api/sync/v1/test').reply(200, { value: 'token valid', name: 'CFA des Métiers' });
@@ -89,7 +95,7 @@ describe('syncContracts', () => {
         statut: 'partiel',
         nombreTransmis: 1,
         nombreRejetes: 1,
-        avertissement: '1 contrat(s) rejeté(s) par Campus Skills : CTR-2',
+        avertissement: '1 contrat(s) rejeté(s) par Campus Skills : CTR-2 (dateDebut: format attendu JJ/MM/AAAA)',
       },
     ]);
   });
@@ -100,7 +106,7 @@ describe('syncContracts', () => {
       .reply(200, { success: false, reason: 'Fichier invalide', invalidContrats: [{ codeContrat: 'CTR-1' }, { codeContrat: 'CTR-2' }] });
     expect(await failure(run('syncContracts', { contrats: sent }))).toEqual({
       type: 'DataError',
-      message: 'Campus Skills a refusé la synchronisation : Fichier invalide (contrats rejetés : CTR-1, CTR-2)',
+      message: 'Campus Skills a refusé la synchronisation : Fichier invalide (contrats rejetés : CTR-1; CTR-2)',
     });
   });
 
@@ -110,6 +116,75 @@ describe('syncContracts', () => {
     expect(await failure(run('syncContracts', { contrats: sent }))).toEqual({
       type: 'DataError',
       message: `Campus Skills a répondu 400 : ${reason}`,
+    });
+  });
+});
+
+describe('long answers stay readable', () => {
+  const sent = contracts(2);
+
+  it('lists the first 10 problems of a 10,000-contract rejection, then how many more', async () => {
+    const problems = Array.from({ length: 10_000 }, (_, i) => `- contrats[${i + 1}].emailApprenant : déjà utilisé`);
+    const reason = ['La synchronisation est refusée : 10000 erreurs.', ...problems].join('\n');
+    api().post('/api/sync/v2/contrats').reply(400, { error: 'BAD_REQUEST', reason });
+    const { type, message } = await failure(run('syncContracts', { contrats: sent }));
+    expect(type).toBe('DataError');
+    expect(message.split('\n')).toEqual([
+      'Campus Skills a répondu 400 : La synchronisation est refusée : 10000 erreurs.',
+      ...problems.slice(0, 10),
+      '… et 9990 autres',
+    ]);
+  });
+
+  it('names the first 10 of 10,000 contracts set aside, each with why, then how many more', async () => {
+    const invalidContrats = Array.from({ length: 10_000 }, (_, i) => ({ codeContrat: `CTR-${i + 1}`, errors: ['nomGroupe: requis'] }));
+    api().post('/api/sync/v2/contrats').reply(200, { success: true, validContrats: sent, invalidContrats });
+    const [bundle] = (await run('syncContracts', { contrats: sent })).bundles;
+    const named = Array.from({ length: 10 }, (_, i) => `CTR-${i + 1} (nomGroupe: requis)`).join('; ');
+    expect(bundle).toEqual({
+      statut: 'partiel',
+      nombreTransmis: 2,
+      nombreRejetes: 10_000,
+      avertissement: `10000 contrat(s) rejeté(s) par Campus Skills : ${named} … et 9990 autres`,
+    });
+  });
+
+  it('reduces an HTML error page to its title', async () => {
+    const page = `<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body>${'x'.repeat(60_000)}</body></html>`;
+    api().post('/api/sync/v2/contrats').reply(503, page, { 'content-type': 'text/html' });
+    expect(await failure(run('syncContracts', { contrats: sent }))).toEqual({
+      type: 'ConnectionError',
+      message: 'Campus Skills a répondu 503 : 503 Service Unavailable',
+    });
+  });
+});
+
+describe('no false success: a 2xx that is not the documented answer stops the module', () => {
+  const sent = contracts(2);
+  const html = '<html><head><title>Maintenance en cours</title></head><body>Revenez plus tard</body></html>';
+  const modules: Array<[string, Record<string, unknown>, (scope: nock.Scope) => nock.Interceptor, string]> = [
+    ['syncContracts', { contrats: sent }, (s) => s.post('/api/sync/v2/contrats'), "le résultat d'une synchronisation"],
+    ['resetSync', {}, (s) => s.post('/api/sync/v1/contrats-reset'), "le résultat d'une synchronisation"],
+    ['simulateSync', { contrats: sent }, (s) => s.post('/api/sync/v1/contrats-diff'), "le résultat d'une simulation"],
+    ['testConnection', {}, (s) => s.get('/api/sync/v1/test'), 'la réponse du test du jeton'],
+    ['getStudentValidations', { searchBy: 'studentId', studentId: 'APP-1' }, (s) => s.get('/api/v1/grades').query(true), "les validations d'un apprenant"],
+    ['listTransmittedContracts', {}, (s) => s.get('/api/sync/v1/contrats-get-all').query(true), 'un objet contenant le tableau « contrats »'],
+    ['listIntegratedContracts', {}, (s) => s.get('/api/sync/v1/contrats').query(true), 'un objet contenant le tableau « contrats »'],
+  ];
+  const bodies: Array<[string, string, Record<string, string>, string]> = [
+    ['an HTML maintenance page', html, { 'content-type': 'text/html' }, '« Maintenance en cours »'],
+    ['an empty body', '', { 'content-type': 'application/json' }, 'une réponse vide'],
+    ['null', 'null', { 'content-type': 'application/json' }, 'une réponse vide'],
+    ['JSON of another shape', '{"status":"ok","data":[1,2]}', { 'content-type': 'application/json' }, '« {"status":"ok","data":[1,2]} »'],
+  ];
+  describe.each(modules)('%s', (moduleId, input, route, expected) => {
+    it.each(bodies)('given %s', async (_name, body, headers, received) => {
+      route(api()).reply(200, body, headers);
+      const { type, message } = await failure(run(moduleId, input));
+      expect(type).toBe('DataError');
+      expect(message).toMatch(/^Réponse inattendue de Campus Skills\. Attendu : /);
+      expect(message).toContain(`Attendu : ${expected}`);
+      expect(message).toContain(`Reçu : ${received}.`);
     });
   });
 });
@@ -138,13 +213,16 @@ describe.each([
 ])('%s', (moduleId, path) => {
   const all = contracts(237);
   const page = (n: number) => all.slice((n - 1) * CONTRACTS_PAGE_SIZE, n * CONTRACTS_PAGE_SIZE);
+  const servePage = (n: number, contrats: unknown[], total: number | undefined = 237) =>
+    api()
+      .get(path)
+      .query({ limit: String(CONTRACTS_PAGE_SIZE), page: String(n) })
+      .reply(200, total === undefined ? { contrats } : { total, contrats });
 
-  it('collects every page into one bundle {total, contrats}', async () => {
-    for (const n of [1, 2, 3]) {
-      api().get(path).query({ limit: String(CONTRACTS_PAGE_SIZE), page: String(n) }).reply(200, { total: 237, contrats: page(n) });
-    }
+  it('outputs one bundle per contract, page after page, until a short page', async () => {
+    for (const n of [1, 2, 3]) servePage(n, page(n));
     const { bundles, log } = await run(moduleId);
-    expect(bundles).toEqual([{ total: 237, contrats: all }]);
+    expect(bundles).toEqual(all);
     expect(log.entries.map((e) => e.request.url)).toEqual([
       `${API}${path}?limit=100&page=1`,
       `${API}${path}?limit=100&page=2`,
@@ -153,72 +231,37 @@ describe.each([
   });
 
   it('stops mid-page at the maximum and requests no further page', async () => {
-    for (const n of [1, 2]) {
-      api().get(path).query({ limit: '100', page: String(n) }).reply(200, { total: 237, contrats: page(n) });
-    }
+    for (const n of [1, 2]) servePage(n, page(n));
     const { bundles } = await run(moduleId, { limit: 150 });
-    expect(bundles).toEqual([{ total: 150, contrats: all.slice(0, 150) }]);
+    expect(bundles).toEqual(all.slice(0, 150));
   });
 
-  it('stops when it has the total, without asking for an empty page', async () => {
-    const exact = contracts(100);
-    api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 100, contrats: exact });
+  it('pages without a total, and asks once more after a full last page, which comes back empty', async () => {
+    const exact = contracts(200);
+    servePage(1, exact.slice(0, 100), undefined);
+    servePage(2, exact.slice(100), undefined);
+    servePage(3, [], undefined);
     const { bundles } = await run(moduleId);
-    expect(bundles).toEqual([{ total: 100, contrats: exact }]);
-  });
-
-  it('keeps paging up to the total when the API serves smaller pages than asked for', async () => {
-    const served = contracts(120);
-    for (const n of [1, 2, 3]) {
-      api().get(path).query({ limit: '100', page: String(n) }).reply(200, { total: 120, contrats: served.slice((n - 1) * 50, n * 50) });
-    }
-    const { bundles } = await run(moduleId);
-    expect(bundles).toEqual([{ total: 120, contrats: served }]);
-  });
-
-  it('without a total, pages while pages are full', async () => {
-    const served = contracts(130);
-    api().get(path).query({ limit: '100', page: '1' }).reply(200, { contrats: served.slice(0, 100) });
-    api().get(path).query({ limit: '100', page: '2' }).reply(200, { contrats: served.slice(100) });
-    const { bundles } = await run(moduleId);
-    expect(bundles).toEqual([{ total: 130, contrats: served }]);
+    expect(bundles).toEqual(exact);
   });
 
   it('stops at an empty page even if the total promised more', async () => {
-    const served = contracts(100);
-    api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 150, contrats: served });
-    api().get(path).query({ limit: '100', page: '2' }).reply(200, { total: 150, contrats: [] });
-    const { bundles } = await run(moduleId);
-    expect(bundles).toEqual([{ total: 100, contrats: served }]);
+    servePage(1, page(1), 150);
+    servePage(2, [], 150);
+    expect((await run(moduleId)).bundles).toEqual(page(1));
   });
 
-  it('outputs zero contracts when the account has none', async () => {
-    api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 0, contrats: [] });
-    expect((await run(moduleId)).bundles).toEqual([{ total: 0, contrats: [] }]);
+  it('outputs no bundle when the account has no contract', async () => {
+    servePage(1, [], 0);
+    expect((await run(moduleId)).bundles).toEqual([]);
   });
 
-  it('fails with DataError when a 200 page has no contrats array', async () => {
-    api().get(path).query({ limit: '100', page: '1' }).reply(200, { total: 3 });
-    expect(await failure(run(moduleId))).toEqual({
-      type: 'DataError',
-      message: 'Réponse inattendue de Campus Skills : la page ne contient pas de tableau « contrats ».',
-    });
-  });
-});
-
-describe('getStudentValidations', () => {
-  const grades = { studentName: 'Léa Martin', userId: 'u1', sessions: [] };
-
-  it('asks by the learner id sent in the sync', async () => {
-    api().get('/api/v1/grades').query({ studentId: 'APP-1042' }).reply(200, grades);
-    const { bundles } = await run('getStudentValidations', { searchBy: 'studentId', studentId: 'APP-1042' });
-    expect(bundles).toEqual([grades]);
-  });
-
-  it('asks by email, and sends no studentId', async () => {
-    api().get('/api/v1/grades').query({ email: 'lea.martin@exemple.fr' }).reply(200, grades);
-    const { bundles } = await run('getStudentValidations', { searchBy: 'email', email: 'lea.martin@exemple.fr' });
-    expect(bundles).toEqual([grades]);
+  it('fails with DataError, and outputs nothing, when a later page is not a listing', async () => {
+    servePage(1, page(1));
+    api().get(path).query({ limit: '100', page: '2' }).reply(200, '<html><title>Maintenance</title></html>', { 'content-type': 'text/html' });
+    const error = await failure(run(moduleId));
+    expect(error.type).toBe('DataError');
+    expect(error.message).toContain('Reçu : « Maintenance ».');
   });
 });
 
@@ -283,20 +326,18 @@ describe('input validation', () => {
 describe('output contract', () => {
   it('warns when the API sends a value of another type than the interface declares', async () => {
     api().post('/api/sync/v2/contrats').reply(200, { total: '2', contrats: [] });
-    const result = await runModule(emittedApp(), 'syncContracts', { input: { contrats: contracts(1) }, connection });
+    const result = await runModule(emittedApp(), 'syncContracts', { input: { contrats: contracts(1) }, connection, semantics });
     expect(result.outputWarnings).toEqual([
       "bundle 1, nombreTransmis: output '2' is a text, but 'nombreTransmis' is declared 'uinteger' (a number)",
     ]);
   });
 
-  it('warns about a key the interface does not declare, inside the contract array', async () => {
+  it('warns about a key the interface does not declare, in a listed contract', async () => {
     const listed = [{ ...contracts(1)[0], _id: 'abc' }];
     api().get('/api/sync/v1/contrats').query(true).reply(200, { total: 1, contrats: listed });
-    const result = await runModule(emittedApp(), 'listIntegratedContracts', { connection });
+    const result = await runModule(emittedApp(), 'listIntegratedContracts', { connection, semantics });
     expect(result.outputWarnings).toHaveLength(1);
-    expect(result.outputWarnings[0]).toMatch(
-      /^bundle 1, contrats\[1\]\._id: output key '_id' is not declared in the item fields of 'contrats' \(declared: codeContrat, /,
-    );
+    expect(result.outputWarnings[0]).toMatch(/^bundle 1, _id: output key '_id' is not declared/);
   });
 });
 
@@ -324,3 +365,4 @@ describe('request log', () => {
     expect(result.message).toContain('********');
   });
 });
+}
