@@ -5,7 +5,7 @@
  */
 export interface Contrat {
   /**
-   * L'identifiant unique du contrat dans votre logiciel. Il doit être unique dans une synchronisation.
+   * L'identifiant unique du contrat dans votre logiciel. Il doit être unique dans une synchronisation. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codeContrat: string;
   /**
@@ -21,7 +21,7 @@ export interface Contrat {
    */
   nomEntreprise: string;
   /**
-   * L'identifiant unique du groupe (session de formation) de l'apprenant.
+   * L'identifiant unique du groupe (session de formation) de l'apprenant. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codeGroupe: string;
   /**
@@ -29,7 +29,7 @@ export interface Contrat {
    */
   nomGroupe: string;
   /**
-   * Identifiant du site (la ville où la formation a lieu). Un code de site a un seul nom, et un nom un seul code.
+   * Identifiant du site (la ville où la formation a lieu). Un code de site a un seul nom, et un nom un seul code. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codeSite: string;
   /**
@@ -37,7 +37,7 @@ export interface Contrat {
    */
   nomSite: string;
   /**
-   * Code de la marque, si votre site en a plusieurs (optionnel).
+   * Code de la marque, si votre site en a plusieurs (optionnel). Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codeMarque?: string;
   /**
@@ -45,7 +45,7 @@ export interface Contrat {
    */
   nomMarque?: string;
   /**
-   * Identifiant de la période de formation (année scolaire). Un code de période a un seul nom, et un nom un seul code.
+   * Identifiant de la période de formation (année scolaire). Un code de période a un seul nom, et un nom un seul code. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codePeriode: string;
   /**
@@ -53,7 +53,7 @@ export interface Contrat {
    */
   nomPeriode: string;
   /**
-   * Identifiant de l'année de formation. Un code d'année a un seul nom, et un nom un seul code.
+   * Identifiant de l'année de formation. Un code d'année a un seul nom, et un nom un seul code. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codeAnnee: string;
   /**
@@ -61,7 +61,7 @@ export interface Contrat {
    */
   nomAnnee: string;
   /**
-   * Identifiant du programme de formation. Un code de formation a un seul nom, et un nom un seul code.
+   * Identifiant du programme de formation. Un code de formation a un seul nom, et un nom un seul code. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codeFormation: string;
   /**
@@ -69,7 +69,7 @@ export interface Contrat {
    */
   nomFormation: string;
   /**
-   * Identifiant de l'apprenant, unique parmi tous les utilisateurs (apprenants, tuteurs école, maîtres d'apprentissage). Préfixez-le si vos tables d'utilisateurs peuvent partager des identifiants.
+   * Identifiant de l'apprenant, unique parmi tous les utilisateurs (apprenants, tuteurs école, maîtres d'apprentissage). Préfixez-le si vos tables d'utilisateurs peuvent partager des identifiants. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codeApprenant: string;
   /**
@@ -85,7 +85,7 @@ export interface Contrat {
    */
   emailApprenant: string;
   /**
-   * Identifiant du tuteur école, unique parmi tous les utilisateurs.
+   * Identifiant du tuteur école, unique parmi tous les utilisateurs. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codePersonnel: string;
   /**
@@ -101,7 +101,7 @@ export interface Contrat {
    */
   emailPersonnel: string;
   /**
-   * Identifiant du maître d'apprentissage (tuteur entreprise), unique parmi tous les utilisateurs.
+   * Identifiant du maître d'apprentissage (tuteur entreprise), unique parmi tous les utilisateurs. Sans espace au début ni à la fin (utilisez trim() dans le mapping si votre outil en ajoute).
    */
   codeMaitreApprentissage: string;
   /**

@@ -310,6 +310,17 @@ describe('input validation', () => {
     expect(result.message).toMatch(/^contrats\[2\]\.dateDebut: /);
   });
 
+  it.each([
+    ['made of spaces', '   '],
+    ['with spaces around it', ' CTR-1 '],
+  ])('refuses a contract code %s, naming its row and field, and sends nothing', async (_case, code) => {
+    const sent = contracts(3);
+    sent[1].codeContrat = code;
+    const result = await failure(run('syncContracts', { contrats: sent }));
+    expect(result.type).toBe('BundleValidationError');
+    expect(result.message).toMatch(/^contrats\[2\]\.codeContrat: /);
+  });
+
   it('requires the contrats array', async () => {
     const result = await failure(run('syncContracts', {}));
     expect(result).toMatchObject({ type: 'BundleValidationError' });
