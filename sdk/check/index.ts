@@ -12,6 +12,7 @@ import { checkReferences } from './rules/references';
 import { checkAuthSanitized, checkRateLimit, checkSearchLimit, checkSecretParams } from './rules/review';
 import { checkRpcReferences } from './rules/rpcs';
 import { checkSecrets } from './rules/secrets';
+import { checkUndocumentedDirectives, checkUndocumentedKeywords, checkUndocumentedVariables } from './rules/undocumented';
 import { checkActionLabels, checkFrench, checkInputHelp, checkLabels } from './rules/texts';
 
 export type Rule = (app: EmittedApp) => Finding[];
@@ -28,7 +29,11 @@ export const RULE_IDS: ReadonlyArray<readonly [Rule, readonly string[]]> = [
   [checkGroups, ['groups-unknown-module', 'groups-missing-module']],
   [checkSamples, ['samples-interface']],
   [checkOutputs, ['output-undeclared']],
-  [checkModuleTypes, ['action-no-iterate', 'search-lists']],
+  [checkModuleTypes, ['search-lists']],
+  // what Make's documentation does not give the component's type or the place in the communication
+  [checkUndocumentedDirectives, ['undocumented-directive']],
+  [checkUndocumentedKeywords, ['undocumented-keyword']],
+  [checkUndocumentedVariables, ['undocumented-variable']],
   // Make's app review
   [checkLabels, ['label-missing', 'description-missing']],
   [checkFrench, ['text-french']],

@@ -218,3 +218,17 @@ export function maxPages(semantics: Semantics): number {
 }
 
 export const MAX_REDIRECTS = 10;
+
+/** The README's table of the switches (a test keeps the README equal to it). */
+export function semanticsTable(): string {
+  const rows = SWITCH_NAMES.map((name) => {
+    const spec: SwitchSpec<string> = SEMANTICS_SWITCHES[name];
+    const alternatives = spec.alternatives.map((a) => `\`${a}\`: ${spec.meaning[a]}`).join('; ');
+    return `| \`${name}\` | ${spec.what} | ${alternatives} | ${spec.page.replace(`${DOCS}/`, '')} |`;
+  });
+  return [
+    `| switch | what Make leaves open | alternatives (the first is the default) | page (under ${DOCS}/) |`,
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}

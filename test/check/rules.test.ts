@@ -68,9 +68,10 @@ describe('the app as emitted', () => {
       [
         'format-schema', 'iml-syntax', 'iml-unknown-function', 'iml-argument-count', 'iml-undeclared-parameter',
         'iml-undeclared-connection-field', 'rpc-unresolved', 'id-format', 'id-unique', 'groups-unknown-module',
-        'groups-missing-module', 'samples-interface', 'output-undeclared', 'action-no-iterate', 'search-lists',
-        'label-missing', 'description-missing', 'text-french', 'action-label-verb', 'input-help', 'search-limit-last',
-        'rate-limit-mapped', 'auth-sanitized', 'no-secret-in-dist', 'secret-param-password',
+        'groups-missing-module', 'samples-interface', 'output-undeclared', 'search-lists', 'undocumented-directive',
+        'undocumented-keyword', 'undocumented-variable', 'label-missing', 'description-missing', 'text-french',
+        'action-label-verb', 'input-help', 'search-limit-last', 'rate-limit-mapped', 'auth-sanitized', 'no-secret-in-dist',
+        'secret-param-password',
       ].sort(),
     );
   });
@@ -324,11 +325,12 @@ describe('output-undeclared', () => {
     });
   });
 
-  it('reads the wrapper of a listing, and the fields of a collection', () => {
-    expectOnly(broken({ [mod('list-integrated-contracts', 'communication')]: (d) => void (d.response.wrapper.nombre = '{{length(output)}}') }), {
+  it('reads the wrapper of an action, and the fields of a collection', () => {
+    const wrapped = { valide: '{{output.valide}}', message: '{{output.message}}', nomCompte: '{{output.nomCompte}}', nombre: '{{length(output)}}' };
+    expectOnly(broken({ [mod('test-connection', 'communication')]: (d) => void (d.response.wrapper = wrapped) }), {
       rule: 'output-undeclared',
       severity: 'warning',
-      file: mod('list-integrated-contracts', 'communication'),
+      file: mod('test-connection', 'communication'),
       path: '$.response.wrapper.nombre',
     });
     expectOnly(broken({ [mod('simulate-sync', 'communication')]: (d) => void (d.response.output.counts.total = '{{length(body.same)}}') }), {
@@ -340,25 +342,7 @@ describe('output-undeclared', () => {
   });
 });
 
-describe('action-no-iterate and search-lists', () => {
-  it('reports an action that iterates', () => {
-    expectOnly(broken({ [mod('reset-sync', 'communication')]: (d) => void (d.response.iterate = '{{body.contrats}}') }), {
-      rule: 'action-no-iterate',
-      severity: 'error',
-      file: mod('reset-sync', 'communication'),
-      path: '$.response.iterate',
-    });
-  });
-
-  it('reports an action that paginates', () => {
-    expectOnly(broken({ [mod('sync-contracts', 'communication')]: (d) => void (d.pagination = { qs: { page: '{{pagination.page}}' } }) }), {
-      rule: 'action-no-iterate',
-      severity: 'error',
-      file: mod('sync-contracts', 'communication'),
-      path: '$.pagination',
-    });
-  });
-
+describe('search-lists', () => {
   it('reports a listing search without pagination', () => {
     expectOnly(broken({ [mod('list-transmitted-contracts', 'communication')]: (d) => void delete d.pagination }), {
       rule: 'search-lists',
@@ -368,14 +352,189 @@ describe('action-no-iterate and search-lists', () => {
       message: /iterates over a list but has no pagination/,
     });
   });
+});
 
-  it('reports a search that wraps a list without iterating; a search reading one object is fine', () => {
-    expectOnly(broken({ [mod('get-student-validations', 'communication')]: (d) => void (d.response.wrapper = { studentName: '{{output.studentName}}' }) }), {
-      rule: 'search-lists',
+describe('undocumented-directive', () => {
+  it('reports a wrapper on a search (Make documents it for actions only)', () => {
+    expectOnly(broken({ [mod('list-transmitted-contracts', 'communication')]: (d) => void (d.response.wrapper = '{{output}}') }), {
+      rule: 'undocumented-directive',
       severity: 'error',
-      file: mod('get-student-validations', 'communication'),
+      file: mod('list-transmitted-contracts', 'communication'),
       path: '$.response.wrapper',
+      message: /^search 'listTransmittedContracts' has response\.wrapper, which Make does not document for a search \(its documented response directives: type, valid, error, limit, iterate, temp, output\)$/,
+      hint: /one bundle per item of response\.iterate/,
     });
+  });
+
+  it('reports an iterate on an action', () => {
+    expectOnly(broken({ [mod('sync-contracts', 'communication')]: (d) => void (d.response.iterate = '{{body.validContrats}}') }), {
+      rule: 'undocumented-directive',
+      severity: 'error',
+      file: mod('sync-contracts', 'communication'),
+      path: '$.response.iterate',
+      message: /^action 'syncContracts' has response\.iterate, which Make does not document for an action/,
+      hint: /make 'syncContracts' a search/,
+    });
+  });
+
+  it('reports pagination and limit on an action', () => {
+    expectOnly(broken({ [mod('reset-sync', 'communication')]: (d) => void (d.pagination = { qs: { page: '{{pagination.page}}' } }) }), {
+      rule: 'undocumented-directive',
+      severity: 'error',
+      file: mod('reset-sync', 'communication'),
+      path: '$.pagination',
+      message: /"An action module should never contain pagination or the iterate directive"/,
+    });
+    expectOnly(broken({ [mod('reset-sync', 'communication')]: (d) => void (d.response.limit = 1) }), {
+      rule: 'undocumented-directive',
+      severity: 'error',
+      file: mod('reset-sync', 'communication'),
+      path: '$.response.limit',
+      hint: /exactly one bundle/,
+    });
+  });
+
+  it("reports a connection's directive on a module, and a module's directive on the connection", () => {
+    expectOnly(broken({ [mod('test-connection', 'communication')]: (d) => void (d.response.data = { nom: '{{body.name}}' }) }), {
+      rule: 'undocumented-directive',
+      severity: 'error',
+      file: mod('test-connection', 'communication'),
+      path: '$.response.data',
+      hint: /only a connection saves data/,
+    });
+    expectOnly(broken({ [`${CONNECTION}.communication.iml.json`]: (d) => void (d.response.output = '{{body}}') }), {
+      rule: 'undocumented-directive',
+      severity: 'error',
+      file: `${CONNECTION}.communication.iml.json`,
+      path: '$.response.output',
+      message: /^connection 'campusSkills' has response\.output, which Make does not document for a connection/,
+    });
+  });
+});
+
+describe('undocumented-keyword', () => {
+  it('reports a scenario keyword (ignore) in app IML, suggesting undefined', () => {
+    expectOnly(broken({ [mod('sync-contracts', 'communication')]: (d) => void (d.body.contrats = '{{ifempty(parameters.contrats, ignore)}}') }), {
+      rule: 'undocumented-keyword',
+      severity: 'error',
+      file: mod('sync-contracts', 'communication'),
+      path: '$.body.contrats',
+      message: /^'ignore' \(offset 31 of .*\) is not a word Make documents in app IML \(a keyword of scenario mappings\)$/,
+      hint: /undefined/,
+    });
+  });
+
+  it('reports erase and newline anywhere IML is read, parameters included', () => {
+    const withErase = broken({ [mod('sync-contracts', 'mappable-params')]: (d) => void (d[0].default = '{{erase}}') });
+    expectOnly(withErase, {
+      rule: 'undocumented-keyword',
+      severity: 'error',
+      file: mod('sync-contracts', 'mappable-params'),
+      path: '$[0].default',
+      message: /'erase'.*users' mappings/,
+    });
+    expectOnly(broken({ [BASE]: (d) => void (d.headers['x-note'] = 'a{{newline}}b') }), {
+      rule: 'undocumented-keyword',
+      severity: 'error',
+      file: BASE,
+      path: '$.headers.x-note',
+      hint: /\\n in the JSON text/,
+    });
+  });
+
+  it('accepts undefined, emptystring, emptyarray, now, true, false and null', () => {
+    const documented = '{{if(now, ifempty(emptystring, undefined), if(true, emptyarray, if(false, null, 1)))}}';
+    const emitted = broken({ [mod('test-connection', 'communication')]: (d) => void (d.qs = { a: documented }) });
+    expect(checkApp(emitted)).toEqual([]);
+  });
+});
+
+describe('undocumented-variable', () => {
+  it('reports item read where the request does not iterate', () => {
+    expectOnly(broken({ [mod('test-connection', 'communication')]: (d) => void (d.response.output.message = '{{item.value}}') }), {
+      rule: 'undocumented-variable',
+      severity: 'error',
+      file: mod('test-connection', 'communication'),
+      path: '$.response.output.message',
+      message: /^action 'testConnection' reads 'item' \(offset 2 of .*\) in response\.output, but the request has no response\.iterate/,
+    });
+  });
+
+  it('reports pagination.page in the first request (only the pagination block has it)', () => {
+    expectOnly(broken({ [mod('list-transmitted-contracts', 'communication')]: (d) => void (d.qs.page = '{{pagination.page}}') }), {
+      rule: 'undocumented-variable',
+      severity: 'error',
+      file: mod('list-transmitted-contracts', 'communication'),
+      path: '$.qs.page',
+      message: /reads 'pagination' .* in the request's qs \(evaluated before its response\), where Make does not document it \(documented in: pagination\)/,
+      hint: /literal/,
+    });
+  });
+
+  it('reports output outside wrapper, body in a request, item outside output and iterate.condition', () => {
+    expectOnly(broken({ [mod('test-connection', 'communication')]: (d) => void (d.response.output.message = '{{output.value}}') }), {
+      rule: 'undocumented-variable',
+      severity: 'error',
+      file: mod('test-connection', 'communication'),
+      path: '$.response.output.message',
+      message: /'output'.*documented in: response\.wrapper/,
+    });
+    expectOnly(broken({ [mod('sync-contracts', 'communication')]: (d) => void (d.headers = { 'x-id': '{{body.id}}' }) }), {
+      rule: 'undocumented-variable',
+      severity: 'error',
+      file: mod('sync-contracts', 'communication'),
+      path: '$.headers.x-id',
+      hint: /response\.temp/,
+    });
+    expectOnly(broken({ [mod('list-integrated-contracts', 'communication')]: (d) => void (d.response.limit = '{{item.limite}}') }), {
+      rule: 'undocumented-variable',
+      severity: 'error',
+      file: mod('list-integrated-contracts', 'communication'),
+      path: '$.response.limit',
+      message: /'item'.*in response\.limit, where Make does not document it/,
+    });
+  });
+
+  it('reports a root Make does not document, with the likely name', () => {
+    expectOnly(broken({ [mod('test-connection', 'communication')]: (d) => void (d.response.output.message = '{{bodi.value}}') }), {
+      rule: 'undocumented-variable',
+      severity: 'error',
+      file: mod('test-connection', 'communication'),
+      path: '$.response.output.message',
+      hint: /did you mean 'body'\?/,
+    });
+    expectOnly(broken({ [mod('test-connection', 'communication')]: (d) => void (d.response.output.message = '{{constructor}}') }), {
+      rule: 'undocumented-variable',
+      severity: 'error',
+      file: mod('test-connection', 'communication'),
+      path: '$.response.output.message',
+      message: /reads 'constructor'.*not an IML variable Make documents here/,
+    });
+  });
+
+  it("reports connection.* in the connection's own communication (a connection reads its parameters)", () => {
+    const url = '{{connection.baseUrl}}/api/sync/v1/test';
+    expectOnly(broken({ [`${CONNECTION}.communication.iml.json`]: (d) => void (d.url = url) }), {
+      rule: 'undocumented-variable',
+      severity: 'error',
+      file: `${CONNECTION}.communication.iml.json`,
+      path: '$.url',
+      message: /^connection 'campusSkills' reads 'connection' .* in the request's url/,
+    });
+  });
+
+  it('accepts what Make documents where it documents it', () => {
+    const file = mod('list-transmitted-contracts', 'communication');
+    const documented = (d: Json): void => {
+      d.response.iterate = { container: '{{body.contrats}}', condition: '{{item.codeContrat != emptystring}}' };
+      d.pagination.condition = '{{length(body.contrats) > 0 && iterate.container.last.codeContrat != temp.dernier}}';
+      d.pagination.headers = { 'x-page': '{{pagination.page}}', 'x-de': '{{headers.`x-total`}}' };
+    };
+    const undocumentedAt = (emitted: EmittedApp): string[] =>
+      checkApp(emitted)
+        .filter((f) => f.rule.startsWith('undocumented-') && f.file === file && /^\$\.(response\.iterate|pagination)/.test(f.path))
+        .map(formatFinding);
+    expect(undocumentedAt(broken({ [file]: documented }))).toEqual([]);
   });
 });
 
