@@ -1,7 +1,6 @@
 // The sandbox over HTTP: node:http on 127.0.0.1, JSON in and out, the state machine (state.ts) behind.
 // With a data file, the state is saved atomically after every change and reloaded at start.
 
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +8,7 @@ import { applyConfig, type SandboxConfig } from './admin';
 import { contractListOf } from './contracts';
 import { generateContracts } from './demoData';
 import { fail } from './errors';
-import { loadState, saveState } from './persistence';
+import { InputFileError, loadState, readJsonFile, saveInitialState, saveState } from './persistence';
 import { createAccount, createState, handle } from './state';
 import type { SandboxRequest, SandboxResponse, SandboxState } from './types';
 
@@ -68,12 +67,15 @@ export function randomToken(): string {
 
 /** Reads a config file, loading each account's `contratsFile` (relative to the config file) into `contrats`. */
 export function readConfigFile(file: string): SandboxConfig {
-  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as SandboxConfig;
-  for (const account of Array.isArray(config.accounts) ? config.accounts : []) {
-    if (account === null || typeof account !== 'object' || account.contratsFile === undefined) continue;
+  const config = readJsonFile(file, 'the configuration file', 'correct the file, or the path given to --config') as SandboxConfig;
+  for (const account of config !== null && typeof config === 'object' && Array.isArray(config.accounts) ? config.accounts : []) {
+    if (account === null || typeof account !== 'object' || typeof account.contratsFile !== 'string') continue;
     const contractsFile = path.resolve(path.dirname(file), account.contratsFile);
-    const list = contractListOf(JSON.parse(fs.readFileSync(contractsFile, 'utf8')));
-    if (typeof list === 'string') throw new Error(`${contractsFile}: ${list}`);
+    const advice = `correct it, or the "contratsFile" that names it in ${file}`;
+    const list = contractListOf(readJsonFile(contractsFile, 'the contracts file', advice));
+    if (typeof list === 'string') {
+      throw new InputFileError(`the contracts file ${contractsFile} holds neither {"contrats": [...]} nor an array of contracts: ${advice}`);
+    }
     delete account.contratsFile;
     account.contrats = list;
   }
@@ -86,6 +88,9 @@ export function initialState(options: SandboxOptions): SandboxState {
   if (options.config !== undefined) {
     const config = typeof options.config === 'string' ? readConfigFile(options.config) : options.config;
     const outcome = applyConfig(state, config, randomToken);
+    if (!outcome.ok && typeof options.config === 'string') {
+      throw new InputFileError(`the configuration file ${options.config} is refused: correct it and restart.\n${outcome.reason}`);
+    }
     if (!outcome.ok) throw new Error(outcome.reason);
     state = outcome.state;
   }
@@ -265,7 +270,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const adminToken = options.adminToken ?? randomToken();
   const dataFile = options.dataFile;
   let state = initialState(options);
-  if (dataFile) saveState(dataFile, state);
+  if (dataFile) saveInitialState(dataFile, state);
 
   let closing = false;
   /** Requests whose answer is not yet fully sent, to name those the shutdown cuts. */

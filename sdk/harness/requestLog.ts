@@ -21,8 +21,32 @@ export interface LogEntry {
   durationMs: number;
 }
 
-/** Bodies longer than this are cut in the log (a 50,000-contract sync would otherwise fill a terminal). */
-const MAX_LOGGED_BODY = 64 * 1024;
+/**
+ * Bodies longer than this many characters are cut in the log: about a screenful, enough for an error body
+ * or a few contracts, while a 50,000-contract sync or a proxy's HTML error page would fill a terminal.
+ */
+export const MAX_LOGGED_BODY = 4096;
+
+/** A character takes at most 4 bytes in UTF-8: this many bytes always hold the part of a body the log keeps. */
+const LOGGED_HEAD_BYTES = 4 * MAX_LOGGED_BODY;
+
+/**
+ * The credentials of a URL (`scheme://user:password@`), up to the last `@` of the authority. The user name
+ * is masked too: it is often the secret itself (`https://TOKEN@host`, or an API key as user name). No word
+ * boundary before the scheme (`xhttps://` is found too); its length is bounded, so the search stays linear.
+ */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#\\"'<>]+@/gi;
+
+/**
+ * `name=value` in a query string, a form body or a cookie: at the start of the text, or after `?`, `&` or
+ * `;` (which also catches `&amp;token=` in HTML).
+ */
+const QUERY_PARAMETER = /(^|[?&]|;\s*)([^=&?;#\s"'<>]+)=([^&;#\s"'<>\\]*)/g;
+
+/** A query parameter holds a secret when a word of its name ends so: `token`, `access_token`, `apikey`, `X-Amz-Signature`. */
+const SECRET_WORD_ENDINGS = ['token', 'key', 'secret', 'password', 'passwd', 'signature', 'credential', 'credentials'];
+/** ... or is one of these short words, which as endings would catch ordinary names (`bypass`, `compass`). */
+const SECRET_WORDS = new Set(['pwd', 'pass', 'auth', 'sig', 'jwt']);
 
 export class RequestLog {
   readonly entries: LogEntry[] = [];
@@ -53,8 +77,15 @@ export class RequestLog {
     });
   }
 
-  /** Replaces every secret in a text: for the log, error messages and anything printed. */
+  /**
+   * Masks every secret in a text: for the log, error messages and anything printed. The connection's
+   * secret values, the credentials of any URL, and the values of query parameters named like a secret.
+   */
   mask(text: string): string {
+    return maskSecretsInUrls(this.maskKnownSecrets(text));
+  }
+
+  private maskKnownSecrets(text: string): string {
     let out = text;
     for (const secret of this.secrets) {
       out = out.split(secret).join(MASK);
@@ -85,10 +116,75 @@ export class RequestLog {
   }
 }
 
+/** A body as the log shows it: its text, cut after MAX_LOGGED_BODY characters. */
 export function logBody(body: Buffer | undefined): string | undefined {
   if (body === undefined) return undefined;
-  if (body.length <= MAX_LOGGED_BODY) return body.toString('utf8');
-  return `${body.subarray(0, MAX_LOGGED_BODY).toString('utf8')}… (${body.length} bytes in all)`;
+  // Only the head is decoded: a 50 MB sync body is counted, not copied.
+  const head = body.subarray(0, LOGGED_HEAD_BYTES).toString('utf8');
+  const fullLength = body.length <= LOGGED_HEAD_BYTES ? head.length : utf16Length(body);
+  // Masked before the cut, so that URL credentials or a token straddling it are masked whole. (The
+  // connection's own secrets are masked later, by the log that knows them.)
+  return cutBody(maskSecretsInUrls(head), fullLength);
+}
+
+/** The text itself when it is short enough, else its first characters and how long it was. */
+function cutBody(text: string, fullLength: number): string {
+  if (fullLength <= MAX_LOGGED_BODY) return text;
+  // Never end on half of a surrogate pair (an emoji cut in two).
+  const end = isHighSurrogate(text.charCodeAt(MAX_LOGGED_BODY - 1)) ? MAX_LOGGED_BODY - 1 : MAX_LOGGED_BODY;
+  return `${text.slice(0, end)}…(cut: ${withThousands(fullLength)} characters in all)`;
+}
+
+/** `61234` → `61,234`. By hand: the first toLocaleString of a process loads ICU's number data (tens of ms). */
+function withThousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * The length of the decoded text, in JavaScript characters (UTF-16 units), read from the UTF-8 bytes:
+ * one per byte that starts a character, two for a 4-byte character. Exact for valid UTF-8.
+ */
+function utf16Length(bytes: Buffer): number {
+  let length = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i];
+    if ((byte & 0xc0) !== 0x80) length += byte >= 0xf0 ? 2 : 1;
+  }
+  return length;
+}
+
+/** The credentials of every URL and the values of query parameters named like a secret. */
+function maskSecretsInUrls(text: string): string {
+  // The quick checks spare the regular expressions most bodies (a page of contracts has neither).
+  const withoutCredentials = text.includes('://') ? text.replace(URL_CREDENTIALS, `$1${MASK}@`) : text;
+  return withoutCredentials.includes('=') ? maskQueryValues(withoutCredentials, isSecretName) : withoutCredentials;
+}
+
+/** Masks the value of each `name=value` pair whose name is chosen, leaving the rest of the text as sent. */
+function maskQueryValues(text: string, chosen: (name: string) => boolean): string {
+  return text.replace(QUERY_PARAMETER, (pair: string, separator: string, name: string, value: string) =>
+    value !== '' && value !== MASK && chosen(decodedName(name)) ? `${separator}${name}=${MASK}` : pair,
+  );
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
+
+function isSecretName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((word) => SECRET_WORDS.has(word) || SECRET_WORD_ENDINGS.some((ending) => word.endsWith(ending)));
 }
 
 /** `log.sanitize` paths: `request.headers.<name>`, `request.qs.<name>`, `request.body.<path>`, `response.body.<path>`. */
@@ -108,11 +204,8 @@ function applySanitize(entry: LogEntry, paths: string[]): LogEntry {
         if (name.toLowerCase() === key.toLowerCase()) target.headers[name] = MASK;
       }
     } else if (part === 'qs' && 'url' in target) {
-      const url = new URL(target.url);
-      if (url.searchParams.has(key)) {
-        url.searchParams.set(key, MASK);
-        target.url = url.toString();
-      }
+      // Textual, so that the URL stays as sent, and a URL that does not parse is masked too.
+      target.url = maskQueryValues(target.url, (name) => name === key);
     } else if (part === 'body' && target.body !== undefined) {
       target.body = maskJsonPath(target.body, rest);
     }
@@ -121,14 +214,23 @@ function applySanitize(entry: LogEntry, paths: string[]): LogEntry {
 }
 
 function maskJsonPath(text: string, path: string[]): string {
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as unknown;
-    let node = value as Record<string, unknown> | undefined;
-    for (const key of path.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined;
-    const last = path[path.length - 1];
-    if (node && typeof node === 'object' && last in node) node[last] = MASK;
-    return JSON.stringify(value);
+    value = JSON.parse(text);
   } catch {
-    return text;
+    // A cut body (or not JSON at all): mask the key's values wherever they appear.
+    return maskJsonKeyValues(text, path[path.length - 1]);
   }
+  let node = value as Record<string, unknown> | undefined;
+  for (const key of path.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined;
+  const last = path[path.length - 1];
+  if (node && typeof node === 'object' && last in node) node[last] = MASK;
+  return JSON.stringify(value);
+}
+
+/** `"key": value` anywhere in a JSON text, the value possibly cut (an unterminated string). */
+function maskJsonKeyValues(text: string, key: string): string {
+  const name = JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pair = new RegExp(`(${name}\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*(?:"|$)|[^,}\\]\\s]+)`, 'g');
+  return text.replace(pair, `$1${JSON.stringify(MASK)}`);
 }

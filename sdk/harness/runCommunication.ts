@@ -217,7 +217,7 @@ async function exchange(
     const location = response.headers.location;
     if (isRedirect(response.status) && typeof location === 'string' && followsRedirect(request, http.method)) {
       if (hop >= MAX_REDIRECTS) {
-        throw new MakeRunError('RuntimeError', `Too many redirects (more than ${MAX_REDIRECTS}) from ${http.url}.`);
+        throw new MakeRunError('RuntimeError', run.log.mask(`Too many redirects (more than ${MAX_REDIRECTS}) from ${http.url}.`));
       }
       http = redirected(http, response.status, new URL(location, http.url).toString(), semantics);
       continue;

@@ -377,7 +377,51 @@ describe('persistence (--data)', () => {
   });
 });
 
+/** `npm run sandbox -- <args>` (without npm), its output so far, and its exit. */
+function sandboxCli(args: string[]) {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', 'scripts/sandbox.ts', ...args], {
+    cwd: path.join(__dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, output, exit };
+}
+
 describe('npm run sandbox (scripts/sandbox.ts)', () => {
+  it('refuses an empty token, a blank admin token and an unusable data file, with exit code 2', async () => {
+    const dir = temporaryDir();
+    const broken = path.join(dir, 'etat.json');
+    fs.writeFileSync(broken, '{"version": 1, "accounts": [');
+    const runs = [['--token', ''], ['--admin-token', '  '], ['--port', '0', '--data', broken]].map(sandboxCli);
+    const codes = await Promise.all(runs.map((run) => run.exit));
+    expect(codes).toEqual([2, 2, 2]);
+    const [emptyToken, blankAdmin, badData] = runs.map((run) => run.output);
+    expect(emptyToken.stderr).toMatch(/^sandbox: --token is empty: give a token, or leave the option out for a random one\n\nUsage:/);
+    expect(blankAdmin.stderr).toMatch(/^sandbox: --admin-token is empty/);
+    expect(badData.stderr).toMatch(new RegExp(`^sandbox: the data file ${broken} is not valid JSON \\(.+\\): fix it, or delete it to start from an empty account\n$`));
+    expect(runs.map((run) => run.output.stdout)).toEqual(['', '', '']); // nothing started
+  }, 30_000);
+
+  it('removes the temporary files a crash left beside its data file, naming them on stderr', async () => {
+    const dir = temporaryDir();
+    const file = path.join(dir, 'etat.json');
+    saveState(file, { version: 1, accounts: [] });
+    const leftover = path.join(dir, '.etat.json.999999999.0badcafe.tmp');
+    fs.writeFileSync(leftover, '{"version": 1, "acc');
+    const { child, output, exit } = sandboxCli(['--port', '0', '--data', file]);
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => output.stdout.includes('state saved in') && resolve());
+      exit.then((code) => reject(new Error(`exited ${code}: ${output.stdout}${output.stderr}`)));
+    });
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(output.stderr).toBe(`removed ${leftover}, a temporary file left by a sandbox that stopped while saving\n`);
+    expect(fs.readdirSync(dir)).toEqual(['etat.json']);
+  }, 30_000);
+
   it.each(['SIGTERM', 'SIGINT'] as const)('prints its URL and token, serves, and stops cleanly on %s', async (signal) => {
     const child = spawn(process.execPath, ['-r', 'ts-node/register', 'scripts/sandbox.ts', '--port', '0', '--token', 'tok-cli', '--contracts', '10'], {
       cwd: path.join(__dirname, '../..'),
