@@ -3,7 +3,8 @@
 // maximum. Paging relies only on what Make documents: `pagination.page` as in Make's own example, and the page's
 // length against the page size (a short or empty page is the last).
 import type { Parameter, Request } from '../sdk/types';
-import { CONTRACTS_PAGE_SIZE, FIRST_PAGE } from './constants';
+import type { Endpoint } from '../api/endpoints';
+import { CONTRACTS_PAGE_SIZE, FIRST_PAGE } from '../api/assumptions';
 import { expectShape } from './responseChecks';
 
 export const maxContractsInput: Parameter = {
@@ -18,10 +19,10 @@ export const maxContractsInput: Parameter = {
 export const LISTING_USAGE =
   "Un bundle par contrat : le nombre de contrats est dans « Total number of bundles » de chaque bundle ; pour obtenir un seul tableau, placez un Array aggregator après ce module.";
 
-export function pagedContractsRequest(path: string): Request {
+export function pagedContractsRequest(endpoint: Endpoint): Request {
   return {
-    url: path,
-    method: 'GET',
+    url: endpoint.path,
+    method: endpoint.method,
     qs: { limit: CONTRACTS_PAGE_SIZE, page: FIRST_PAGE },
     response: {
       valid: expectShape('isArray(body.contrats)', 'un objet contenant le tableau « contrats »'),

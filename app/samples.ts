@@ -1,6 +1,6 @@
 // Example data shown in Make before a module has run (module samples). Checked against the schemas in tests.
-import type { Contrat } from './types/contrat';
-import type { ValidationsApprenant } from './types/grades';
+import type { Contrat } from '../api/types/contrat';
+import type { ValidationsApprenant } from '../api/types/grades';
 
 export const sampleContrat: Contrat = {
   codeContrat: 'CTR-2025-0042',

@@ -3,7 +3,7 @@
 // validContrats, invalidContrats}` (the newer API page). Anything else stops the module: a 200 that is neither
 // (a maintenance page, an empty body) is not a success. Keys follow app/schemas/sync-result.schema.json.
 import type { Response } from '../sdk/types';
-import { REJECTED_CONTRACT_ERRORS_KEY, REJECTED_CONTRACT_ID_KEY } from './constants';
+import { REJECTED_CONTRACT_ERRORS_KEY, REJECTED_CONTRACT_ID_KEY } from '../api/assumptions';
 import { firstLines, listedItems, unexpectedResponse } from './responseChecks';
 
 const REJECTED = 'ifempty(body.invalidContrats, emptyarray)';

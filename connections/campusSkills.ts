@@ -1,6 +1,7 @@
 // The connection a school creates once: its API key and which Campus Skills platform it lives on.
 import type { ConnectionDefinition } from '../sdk/types';
-import { BASE_URLS } from '../app/constants';
+import { BASE_URLS } from '../api/assumptions';
+import { ENDPOINTS } from '../api/endpoints';
 import { apiErrorMapping } from '../app/errors';
 import { unexpectedResponse } from '../app/responseChecks';
 
@@ -64,8 +65,8 @@ export const campusSkills: ConnectionDefinition = {
     },
   ],
   communication: {
-    url: `${chosenBaseUrl('parameters')}/api/sync/v1/test`,
-    method: 'GET',
+    url: `${chosenBaseUrl('parameters')}${ENDPOINTS.testToken.path}`,
+    method: ENDPOINTS.testToken.method,
     headers: { authorization: 'Bearer {{parameters.apiKey}}' },
     log: { sanitize: ['request.headers.authorization'] },
     response: {

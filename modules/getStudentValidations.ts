@@ -1,3 +1,4 @@
+import { ENDPOINTS } from '../api/endpoints';
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { interfaceOf } from '../app/schemas';
@@ -45,8 +46,8 @@ export const getStudentValidations: ModuleDefinition = {
     },
   ],
   communication: {
-    url: '/api/v1/grades',
-    method: 'GET',
+    url: ENDPOINTS.grades.path,
+    method: ENDPOINTS.grades.method,
     qs: {
       studentId: "{{if(parameters.searchBy = 'studentId', parameters.studentId, undefined)}}",
       email: "{{if(parameters.searchBy = 'email', parameters.email, undefined)}}",

@@ -1,3 +1,4 @@
+import { ENDPOINTS } from '../api/endpoints';
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { interfaceOf } from '../app/schemas';
@@ -11,7 +12,7 @@ export const listTransmittedContracts: ModuleDefinition = {
   type: 'search',
   connection: CONNECTION_ID,
   mappableParams: [maxContractsInput],
-  communication: pagedContractsRequest('/api/sync/v1/contrats-get-all'),
+  communication: pagedContractsRequest(ENDPOINTS.listTransmittedContracts),
   interface: interfaceOf('contrat.schema.json'),
   samples: sampleContrat,
 };

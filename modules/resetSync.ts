@@ -1,7 +1,7 @@
+import { ENDPOINTS } from '../api/endpoints';
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { interfaceOf } from '../app/schemas';
-import { RESET_SYNC_PATH } from '../app/constants';
 import { syncResultResponse } from '../app/syncResult';
 
 export const resetSync: ModuleDefinition = {
@@ -14,8 +14,8 @@ export const resetSync: ModuleDefinition = {
   connection: CONNECTION_ID,
   mappableParams: [],
   communication: {
-    url: RESET_SYNC_PATH,
-    method: 'POST',
+    url: ENDPOINTS.resetSync.path,
+    method: ENDPOINTS.resetSync.method,
     body: {},
     response: syncResultResponse('la réinitialisation'),
   },

@@ -1,3 +1,4 @@
+import { ENDPOINTS } from '../api/endpoints';
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { contratsInput, interfaceOf } from '../app/schemas';
@@ -18,8 +19,8 @@ export const simulateSync: ModuleDefinition = {
     ),
   ],
   communication: {
-    url: '/api/sync/v1/contrats-diff',
-    method: 'POST',
+    url: ENDPOINTS.simulateSync.path,
+    method: ENDPOINTS.simulateSync.method,
     body: { contrats: '{{parameters.contrats}}' },
     response: {
       // All four arrays, or nothing: counts of 0 read from a maintenance page would let a real sync through.

@@ -1,3 +1,4 @@
+import { ENDPOINTS } from '../api/endpoints';
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { contratsInput, interfaceOf } from '../app/schemas';
@@ -17,8 +18,8 @@ export const syncContracts: ModuleDefinition = {
     ),
   ],
   communication: {
-    url: '/api/sync/v2/contrats',
-    method: 'POST',
+    url: ENDPOINTS.syncContracts.path,
+    method: ENDPOINTS.syncContracts.method,
     body: { contrats: '{{parameters.contrats}}' },
     response: syncResultResponse('la synchronisation'),
   },

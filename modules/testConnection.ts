@@ -1,3 +1,4 @@
+import { ENDPOINTS } from '../api/endpoints';
 import type { ModuleDefinition } from '../sdk/types';
 import { CONNECTION_ID } from '../connections/campusSkills';
 import { interfaceOf } from '../app/schemas';
@@ -13,8 +14,8 @@ export const testConnection: ModuleDefinition = {
   connection: CONNECTION_ID,
   mappableParams: [],
   communication: {
-    url: '/api/sync/v1/test',
-    method: 'GET',
+    url: ENDPOINTS.testToken.path,
+    method: ENDPOINTS.testToken.method,
     response: {
       valid: expectShape(
         "ifempty(body.value, emptystring) != emptystring && ifempty(body.name, emptystring) != emptystring",

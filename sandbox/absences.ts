@@ -1,7 +1,8 @@
 // Endpoint 10: a learner's absences, `{email, data: [{dateDebut, dateFin, type, isJusitifie, motif?}]}`
 // with the seed's field names (the newer docs rename them; these are the ones the sandbox accepts).
 
-import { isRealDate, showValue } from '../app/contractRules';
+import { parseFrenchDateTime } from '../api/contracts';
+import { showValue } from '../lib/values';
 import { isPlainObject, listReason } from './errors';
 import type { Absence } from './types';
 
@@ -15,15 +16,6 @@ const ABSENCE_FIELDS: Record<keyof Absence, { required: boolean }> = {
   isJusitifie: { required: true },
   motif: { required: false },
 };
-
-/** Parses `DD/MM/YYYY-HH:mm` into a sortable number, or null when malformed or not a real moment. */
-export function parseDateTime(text: string): number | null {
-  const match = /^(\d{2})\/(\d{2})\/(\d{4})-(\d{2}):(\d{2})$/.exec(text);
-  if (!match) return null;
-  const [day, month, year, hour, minute] = match.slice(1).map(Number);
-  if (!isRealDate(day, month, year) || hour > 23 || minute > 59) return null;
-  return ((((year * 100 + month) * 100 + day) * 100 + hour) * 100) + minute;
-}
 
 export type AbsencesInput = { ok: true; email: string; data: Absence[] } | { ok: false; reason: string };
 
@@ -56,7 +48,7 @@ export function parseAbsences(body: unknown): AbsencesInput {
     for (const field of ['dateDebut', 'dateFin'] as const) {
       const value = item[field];
       if (value === undefined) continue;
-      const parsed = typeof value === 'string' ? parseDateTime(value) : null;
+      const parsed = typeof value === 'string' ? parseFrenchDateTime(value) : null;
       if (parsed === null) problems.push(`${where}.${field} : ${showValue(value)} n'est pas une date réelle au format JJ/MM/AAAA-HH:mm.`);
       else moments.push(parsed);
     }

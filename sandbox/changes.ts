@@ -2,7 +2,8 @@
 // Added contracts must be new, updated and removed ones must exist; the rules are checked on the
 // resulting active set; all or nothing.
 
-import { checkContracts, showValue } from '../app/contractRules';
+import { checkContracts } from '../api/contracts';
+import { showValue } from '../lib/values';
 import { updateArchive, violationsReason } from './contracts';
 import { isPlainObject, listReason } from './errors';
 import type { AccountState, Contrat } from './types';

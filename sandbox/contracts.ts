@@ -1,21 +1,15 @@
 // Contracts in the sandbox: the diff of a full sync, its application, the rules on a submitted list, and
 // paging. Pure functions over AccountState, linear in the number of contracts (maps keyed by codeContrat).
 
-import { checkContracts, type CheckContractsOptions, type ContractViolation } from '../app/contractRules';
-import { CONTRACTS_PAGE_SIZE, FIRST_PAGE, REJECTED_CONTRACT_ERRORS_KEY, REJECTED_CONTRACT_ID_KEY } from '../app/constants';
+import { checkContracts, type CheckContractsOptions, type ContractViolation } from '../api/contracts';
+import { CONTRACTS_PAGE_SIZE, FIRST_PAGE, REJECTED_CONTRACT_ERRORS_KEY, REJECTED_CONTRACT_ID_KEY } from '../api/assumptions';
 import { isPlainObject, listReason } from './errors';
 import type { AccountState, Contrat, SyncResponseStyle } from './types';
+import type { DifferenceContrats } from '../api/types/contract-diff';
+import type { ContratRejete } from '../api/types/sync-valid-invalid-response';
 
-export interface Diff {
-  /** Submitted contracts identical to the sync state. */
-  same: Contrat[];
-  /** Submitted contracts the sync state lacks. */
-  added: Contrat[];
-  /** Submitted contracts that differ from the sync state (any field). */
-  updated: Contrat[];
-  /** Active contracts the submitted list lacks: they will be archived. */
-  removed: Contrat[];
-}
+/** What a full sync would do (the API's answer to a simulation, api/schemas/contract-diff.schema.json). */
+export type Diff = DifferenceContrats;
 
 /** Whether two contracts have the same fields with the same values. */
 export function sameContract(a: Contrat, b: Contrat): boolean {
@@ -95,8 +89,8 @@ export function contractListOf(body: unknown): unknown[] | string {
   return 'Le corps de la requête doit être un objet {"contrats": [...]} contenant le tableau des contrats.';
 }
 
-/** A contract set aside in the `valid-invalid` style: its code (key: an assumption) and its errors. */
-export type InvalidContract = { [REJECTED_CONTRACT_ID_KEY]: string | null; [REJECTED_CONTRACT_ERRORS_KEY]: string[] };
+/** A contract set aside in the `valid-invalid` style (api/schemas/sync-valid-invalid-response.schema.json). */
+export type InvalidContract = ContratRejete;
 
 /** How a list of contracts is judged by the rules. */
 export type ListVerdict =

@@ -2,7 +2,7 @@
 // sent in the sync) or `email`, among the configured learners and the account's contracts. Configured
 // data is answered as is; a learner known only from the contracts gets an empty record built from them.
 
-import { normaliseEmail } from '../app/contractRules';
+import { normaliseEmail } from '../api/contracts';
 import { badRequest, notFound } from './errors';
 import type { AccountState, Contrat, LearnerData, SandboxResponse } from './types';
 

@@ -1,6 +1,7 @@
 // The sandbox over HTTP: node:http on 127.0.0.1, JSON in and out, the state machine (state.ts) behind.
 // With a data file, the state is saved atomically after every change and reloaded at start.
 
+import { ENDPOINTS } from '../api/endpoints';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -106,7 +107,7 @@ export function initialState(options: SandboxOptions): SandboxState {
     const contrats = generateContracts(options.contracts, options.seed ?? DEFAULT_SEED);
     const result = handle(state, {
       method: 'POST',
-      path: '/api/sync/v2/contrats',
+      path: ENDPOINTS.syncContracts.path,
       headers: { authorization: `Bearer ${state.accounts[0].token}` },
       body: { contrats },
     });

@@ -1,10 +1,9 @@
 // The sandbox as a pure state machine: handle(state, request) -> {state, response}. No I/O; the HTTP
-// server (server.ts) and the tests drive it. Implements endpoints 1–12 of
-// shared/reference/campus-skills-api.md, per account (the Bearer token names the account), and the
-// admin routes (admin.ts) under ADMIN_PREFIX.
+// server (server.ts) and the tests drive it. Implements every endpoint of api/endpoints.ts, per account (the
+// Bearer token names the account), and the admin routes (admin.ts) under ADMIN_PREFIX.
 
 import { handleAdmin, ADMIN_PREFIX, type AdminOptions } from './admin';
-import { RESET_SYNC_PATH } from '../app/constants';
+import { ENDPOINTS, type EndpointName } from '../api/endpoints';
 import { parseAbsences } from './absences';
 import { applyChanges } from './changes';
 import {
@@ -18,7 +17,8 @@ import {
 } from './contracts';
 import { badRequest, forbidden, isPlainObject, methodNotAllowed, notFound, ok, routeNotFound, unauthorized } from './errors';
 import { findLearner, gradesOf, isFound, isKnownLearnerEmail, trainingProgressOf } from './learners';
-import { normaliseEmail, showValue } from '../app/contractRules';
+import { normaliseEmail } from '../api/contracts';
+import { showValue } from '../lib/values';
 import { accountForRequest, withAccount } from './accounts';
 import type { AccountState, Contrat, HandleResult, SandboxRequest, SandboxResponse, SandboxState } from './types';
 
@@ -34,7 +34,8 @@ interface Outcome {
   account?: AccountState;
 }
 
-type Endpoint = (account: AccountState, request: SandboxRequest) => Outcome;
+/** What the sandbox does for one endpoint of the API. */
+type Handler = (account: AccountState, request: SandboxRequest) => Outcome;
 
 const query = (request: SandboxRequest): Record<string, string | undefined> => request.query ?? {};
 
@@ -47,9 +48,9 @@ function prepareSync(account: AccountState, body: unknown) {
   return { verdict, diff: computeDiff(account, verdict.valid) } as const;
 }
 
-const testToken: Endpoint = (account) => ({ response: ok({ value: 'token valid', name: account.name }) });
+const testToken: Handler = (account) => ({ response: ok({ value: 'token valid', name: account.name }) });
 
-const fullSync: Endpoint = (account, request) => {
+const fullSync: Handler = (account, request) => {
   const prepared = prepareSync(account, request.body);
   if (prepared.error) return { response: prepared.error };
   const { verdict, diff } = prepared;
@@ -61,13 +62,13 @@ const fullSync: Endpoint = (account, request) => {
   return { response: ok(body), account: next };
 };
 
-const simulateSync: Endpoint = (account, request) => {
+const simulateSync: Handler = (account, request) => {
   const prepared = prepareSync(account, request.body);
   if (prepared.error) return { response: prepared.error };
   return { response: ok(prepared.diff) };
 };
 
-function listing(select: (account: AccountState) => Contrat[]): Endpoint {
+function listing(select: (account: AccountState) => Contrat[]): Handler {
   return (account, request) => {
     const paging = parsePaging(query(request));
     if (!paging.ok) return { response: badRequest(paging.reason) };
@@ -75,8 +76,8 @@ function listing(select: (account: AccountState) => Contrat[]): Endpoint {
   };
 }
 
-/** Endpoint 6. Response body: not documented (`{ // Response }`); the sandbox answers the count deleted. */
-const deleteAll: Endpoint = (account) => {
+/** Handler 6. Response body: not documented (`{ // Response }`); the sandbox answers the count deleted. */
+const deleteAll: Handler = (account) => {
   if (!account.isSandbox) {
     return { response: forbidden("La suppression de tous les contrats n'est possible que sur un compte bac à sable.") };
   }
@@ -86,18 +87,18 @@ const deleteAll: Endpoint = (account) => {
   };
 };
 
-/** Endpoint 7: contracts kept, sync state cleared. Answers as a sync with 0 contracts (seed). */
-const resetSync: Endpoint = (account) => ({
+/** Handler 7: contracts kept, sync state cleared. Answers as a sync with 0 contracts (seed). */
+const resetSync: Handler = (account) => ({
   response: ok({ total: 0, contrats: [] }),
   account: account.syncedCodes.length > 0 ? { ...account, syncedCodes: [] } : undefined,
 });
 
-const grades: Endpoint = (account, request) => {
+const grades: Handler = (account, request) => {
   const learner = findLearner(account, query(request));
   return { response: isFound(learner) ? ok(gradesOf(learner)) : learner };
 };
 
-const trainingProgress: Endpoint = (account, request) => {
+const trainingProgress: Handler = (account, request) => {
   const learner = findLearner(account, query(request));
   return { response: isFound(learner) ? ok(trainingProgressOf(learner)) : learner };
 };
@@ -111,7 +112,7 @@ function isHttpsUrl(text: string): boolean {
   }
 }
 
-const calendarGroup: Endpoint = (account, request) => {
+const calendarGroup: Handler = (account, request) => {
   const body = request.body;
   if (!isPlainObject(body) || typeof body.groupId !== 'string' || body.groupId === '') {
     return { response: badRequest('Le corps de la requête doit contenir groupId, le code du groupe transmis dans les contrats.') };
@@ -130,7 +131,7 @@ const calendarGroup: Endpoint = (account, request) => {
   return { response: ok({ success: true }), account: { ...account, calendars } };
 };
 
-const absencesForStudent: Endpoint = (account, request) => {
+const absencesForStudent: Handler = (account, request) => {
   const input = parseAbsences(request.body);
   if (!input.ok) return { response: badRequest(input.reason) };
   if (!isKnownLearnerEmail(account, input.email)) {
@@ -142,8 +143,8 @@ const absencesForStudent: Endpoint = (account, request) => {
   return { response: ok({ success: true, total: input.data.length }), account: { ...account, absences } };
 };
 
-/** Endpoint 12. Response body: not documented; the sandbox answers the counts and the new total. */
-const incrementalSync: Endpoint = (account, request) => {
+/** Handler 12. Response body: not documented; the sandbox answers the counts and the new total. */
+const incrementalSync: Handler = (account, request) => {
   const outcome = applyChanges(account, request.body);
   if (!outcome.ok) return { response: badRequest(outcome.reason) };
   return {
@@ -152,29 +153,30 @@ const incrementalSync: Endpoint = (account, request) => {
   };
 };
 
-/** The API's routes: path -> method -> endpoint. */
-const ROUTES = new Map<string, Map<string, Endpoint>>([
-  ['/api/sync/v1/test', new Map([['GET', testToken]])],
-  ['/api/sync/v2/contrats', new Map([['POST', fullSync]])],
-  ['/api/sync/v1/contrats-diff', new Map([['POST', simulateSync]])],
-  [
-    '/api/sync/v1/contrats',
-    new Map([
-      ['GET', listing(integratedContracts)],
-      ['DELETE', deleteAll],
-    ]),
-  ],
-  ['/api/sync/v1/contrats-get-all', new Map([['GET', listing((account) => account.contrats)]])],
-  [RESET_SYNC_PATH, new Map([['POST', resetSync]])],
-  ['/api/v1/grades', new Map([['GET', grades]])],
-  ['/api/sync/v1/calendar-group-ics', new Map([['POST', calendarGroup]])],
-  ['/api/sync/v1/absences-for-student', new Map([['POST', absencesForStudent]])],
-  ['/api/sync/v1/get-training-progress-by-students', new Map([['GET', trainingProgress]])],
-  ['/api/sync/v2/contrats/changes', new Map([['POST', incrementalSync]])],
-]);
+/** The handler of each endpoint of the API's table. */
+const HANDLERS: Record<EndpointName, Handler> = {
+  testToken,
+  syncContracts: fullSync,
+  simulateSync,
+  listIntegratedContracts: listing(integratedContracts),
+  listTransmittedContracts: listing((account) => account.contrats),
+  deleteAllContracts: deleteAll,
+  resetSync,
+  grades,
+  groupCalendar: calendarGroup,
+  absences: absencesForStudent,
+  trainingProgress,
+  contractChanges: incrementalSync,
+};
 
-/** The paths the API serves, for documentation and tests. */
-export const API_PATHS: readonly string[] = [...ROUTES.keys()];
+/** The routes: path -> method -> handler, from the API's table. */
+const ROUTES = new Map<string, Map<string, Handler>>();
+for (const [name, endpoint] of Object.entries(ENDPOINTS) as Array<[EndpointName, (typeof ENDPOINTS)[EndpointName]]>) {
+  const methods = ROUTES.get(endpoint.path) ?? new Map<string, Handler>();
+  methods.set(endpoint.method, HANDLERS[name]);
+  ROUTES.set(endpoint.path, methods);
+}
+
 
 /**
  * Handles one request. Routing first (unknown path 404, wrong method 405), then the token (401), then

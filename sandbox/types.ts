@@ -2,8 +2,8 @@
 // is plain JSON (arrays rather than maps), so that it can be saved and reloaded as is.
 
 /** A contract as stored: what the client sent, once it passed the rules (type generated from contrat.schema.json). */
-export type { Contrat } from '../app/types/contrat';
-import type { Contrat } from '../app/types/contrat';
+export type { Contrat } from '../api/types/contrat';
+import type { Contrat } from '../api/types/contrat';
 
 /** How the full sync (endpoint 2) answers: the seed's `{total, contrats}` or the newer `{success, validContrats, invalidContrats}`. */
 export type SyncResponseStyle = 'total' | 'valid-invalid';

@@ -1,11 +1,12 @@
 // npm run bench [-- --contracts N] [--runs R]: the costs that grow with a school's size, each as a ratio
 // against a floor measured in the same run on the same data (so the numbers compare across machines).
+import { ENDPOINTS } from '../api/endpoints';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { app } from '../app';
-import { checkContracts } from '../app/contractRules';
+import { checkContracts } from '../api/contracts';
 import { emitApp } from '../sdk/emit/emitApp';
 import { mapReader, readEmittedApp } from '../sdk/emitted';
 import { evaluateTemplate } from '../sdk/iml';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     ms: await timeIt(runs, () =>
       handle(state, {
         method: 'POST',
-        path: '/api/sync/v2/contrats',
+        path: ENDPOINTS.syncContracts.path,
         query: {},
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body,

@@ -1,16 +1,16 @@
-// npm run gen:types: writes app/types/*.ts from app/schemas. A test fails when they are stale.
+// npm run gen:types: writes the TS types of the API's payloads (api/types) and of the modules' outputs
+// (app/types) from their JSON Schemas. A test fails when they are stale.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { schemas } from '../app/schemas';
-import { generateTypes } from '../sdk/typegen';
-
-export const TYPES_DIR = resolve(__dirname, '..', 'app', 'types');
+import { join } from 'node:path';
+import { TYPE_SETS } from '../app/typeSets';
 
 async function main(): Promise<void> {
-  mkdirSync(TYPES_DIR, { recursive: true });
-  const files = await generateTypes(schemas);
-  for (const file of files) writeFileSync(join(TYPES_DIR, file.name), file.content);
-  console.log(`wrote ${files.length} type files to app/types/`);
+  for (const set of TYPE_SETS) {
+    mkdirSync(set.directory, { recursive: true });
+    const files = await set.generate();
+    for (const file of files) writeFileSync(join(set.directory, file.name), file.content);
+    console.log(`wrote ${files.length} type files to ${set.source.replace('schemas', 'types')}/`);
+  }
 }
 
 main().catch((error) => {

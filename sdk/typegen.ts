@@ -8,13 +8,24 @@ export interface GeneratedFile {
   content: string;
 }
 
-const BANNER = '/* Generated from app/schemas by `npm run gen:types`. Do not edit: change the schema and regenerate. */';
+export interface TypeGeneration {
+  /** Where the schemas live, for the banner ("api/schemas"). */
+  source: string;
+  /** Schemas the generated ones may reference, by `$id` (default: the generated ones). */
+  referable?: Record<string, JsonSchema>;
+  /** The module a referenced schema's type is imported from (default: `./<name>`, a sibling file). */
+  importPath?: (schemaId: string) => string;
+}
 
-export async function generateTypes(schemas: Record<string, JsonSchema>): Promise<GeneratedFile[]> {
+/** One file per schema of `schemas`; a `$ref` to another schema becomes an import of its type. */
+export async function generateTypes(schemas: Record<string, JsonSchema>, options: TypeGeneration): Promise<GeneratedFile[]> {
+  const referable = options.referable ?? schemas;
+  const importPath = options.importPath ?? ((id: string) => `./${fileOf(id).replace(/\.ts$/, '')}`);
+  const banner = `/* Generated from ${options.source} by \`npm run gen:types\`. Do not edit: change the schema and regenerate. */`;
   const files: GeneratedFile[] = [];
   for (const [id, schema] of Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const content = await compile(forTypes(schema, schemas) as never, schema.title ?? id, {
-      bannerComment: BANNER,
+    const content = await compile(forTypes(schema, referable) as never, schema.title ?? id, {
+      bannerComment: banner,
       additionalProperties: false,
       declareExternallyReferenced: true,
       format: true,
@@ -22,7 +33,7 @@ export async function generateTypes(schemas: Record<string, JsonSchema>): Promis
       // Every $ref was replaced by its type's name (forTypes): nothing is ever read from disk or network.
       $refOptions: { resolve: { file: false, http: false } } as never,
     });
-    files.push({ name: fileOf(id), content: withImports(content, schema, schemas) });
+    files.push({ name: fileOf(id), content: withImports(content, schema, referable, importPath) });
   }
   return files;
 }
@@ -32,13 +43,18 @@ function fileOf(schemaId: string): string {
 }
 
 /** `import type { Contrat } from './contrat';` for every other schema this one references. */
-function withImports(content: string, schema: JsonSchema, schemas: Record<string, JsonSchema>): string {
+function withImports(
+  content: string,
+  schema: JsonSchema,
+  schemas: Record<string, JsonSchema>,
+  importPath: (schemaId: string) => string,
+): string {
   const referenced = [...new Set(collectRefs(schema))].filter((ref) => ref !== schema.$id).sort();
   if (referenced.length === 0) return content;
   const imports = referenced.map((ref) => {
     const target = schemas[ref];
     if (!target?.title) throw new Error(`${schema.$id}: $ref '${ref}' names no known schema with a title`);
-    return `import type { ${target.title} } from './${fileOf(ref).replace(/\.ts$/, '')}';`;
+    return `import type { ${target.title} } from '${importPath(ref)}';`;
   });
   const [banner, ...rest] = content.split('\n');
   return [banner, '', ...imports, ...rest].join('\n');

@@ -1,20 +1,19 @@
-// The API payload schemas: the single source of the contract's fields and of every module's data shape.
-import contrat from './contrat.schema.json';
-import contractList from './contract-list.schema.json';
-import diffResult from './diff-result.schema.json';
-import grades from './grades.schema.json';
-import syncResult from './sync-result.schema.json';
-import tokenTest from './token-test.schema.json';
+// The modules' output shapes (what a Make user maps), apart from the API's payloads (api/schemas), which they
+// reference. Every mappable parameter list and interface is built from one of the two.
 import connectionTest from './connection-test.schema.json';
+import diffResult from './diff-result.schema.json';
+import syncResult from './sync-result.schema.json';
+import { apiSchemas } from '../../api/schemas';
 import { schemaToParameters, propertyToParameter, type JsonSchema } from '../../sdk/params/fromJsonSchema';
 import type { Parameter } from '../../sdk/types';
 
-export const schemas: Record<string, JsonSchema> = Object.fromEntries(
-  [contrat, contractList, diffResult, grades, syncResult, tokenTest, connectionTest].map((schema) => [
-    schema.$id,
-    schema as JsonSchema,
-  ]),
+/** The modules' own output schemas. */
+export const moduleSchemas: Record<string, JsonSchema> = Object.fromEntries(
+  [connectionTest, diffResult, syncResult].map((schema) => [schema.$id, schema as JsonSchema]),
 );
+
+/** Every schema a module may use: the API's payloads and the modules' output shapes. */
+export const schemas: Record<string, JsonSchema> = { ...(apiSchemas as Record<string, JsonSchema>), ...moduleSchemas };
 
 export function schemaById(id: string): JsonSchema {
   const schema = schemas[id];

@@ -1,6 +1,6 @@
 /* Generated from app/schemas by `npm run gen:types`. Do not edit: change the schema and regenerate. */
 
-import type { Contrat } from './contrat';
+import type { Contrat } from '../../api/types/contrat';
 
 /**
  * Différence entre les contrats actuellement sur Campus Skills et ceux que vous voulez synchroniser.

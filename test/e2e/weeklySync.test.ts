@@ -5,7 +5,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { generateContracts } from '../../sandbox/demoData';
 import { runModule } from '../../sdk/harness/run';
 import { failure } from '../helpers/failure';
-import type { Contrat } from '../../app/types/contrat';
+import type { Contrat } from '../../api/types/contrat';
 import { emittedApp } from '../helpers/app';
 import { sampleGrades } from '../../app/samples';
 import { sendHttp } from '../../sdk/harness/http';

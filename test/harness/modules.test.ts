@@ -6,7 +6,7 @@ import nock from 'nock';
 import { runModule, type RunResult } from '../../sdk/harness/run';
 import { semanticsVariants, type Semantics } from '../../sdk/harness/semantics';
 import { failure } from '../helpers/failure';
-import { CONTRACTS_PAGE_SIZE } from '../../app/constants';
+import { CONTRACTS_PAGE_SIZE } from '../../api/assumptions';
 import { API, API_KEY, connection, contracts, emittedApp } from '../helpers/app';
 
 const AUTH = `Bearer ${API_KEY}`;

@@ -3,7 +3,7 @@ import { app } from '../../app';
 import { emitApp } from '../../sdk/emit/emitApp';
 import { mapReader, readEmittedApp, type EmittedApp } from '../../sdk/emitted';
 import { sampleContrat } from '../../app/samples';
-import type { Contrat } from '../../app/types/contrat';
+import type { Contrat } from '../../api/types/contrat';
 
 let cached: EmittedApp | undefined;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkContracts, CONTRACT_FIELDS, contratSchema, frenchDateKey, parseFrenchDate, showValue } from '../../app/contractRules';
+import { checkContracts, CONTRACT_FIELDS, contratSchema, frenchDateKey, parseFrenchDate } from '../../api/contracts';
+import { showValue } from '../../lib/values';
 import { contracts, loose } from './helpers';
 
 /** Three valid contracts with distinct people, sharing site, period, year and formation. */

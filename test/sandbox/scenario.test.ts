@@ -2,7 +2,7 @@
 // of a school's life, then random sequences of operations checked against the invariants.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RESET_SYNC_PATH } from '../../app/constants';
+import { RESET_SYNC_PATH } from '../../api/assumptions';
 import type { Contrat, SandboxState } from '../../sandbox/types';
 import { call, codes, contracts, expectOk, synced, twoAccounts } from './helpers';
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import contratSchema from '../../app/schemas/contrat.schema.json';
-import contractListSchema from '../../app/schemas/contract-list.schema.json';
-import tokenTestSchema from '../../app/schemas/token-test.schema.json';
-import { CONTRACTS_PAGE_SIZE, RESET_SYNC_PATH } from '../../app/constants';
-import { API_PATHS, createAccount, createState, handle } from '../../sandbox/state';
+import contratSchema from '../../api/schemas/contrat.schema.json';
+import contractListSchema from '../../api/schemas/contract-page.schema.json';
+import tokenTestSchema from '../../api/schemas/token-test.schema.json';
+import { CONTRACTS_PAGE_SIZE, RESET_SYNC_PATH } from '../../api/assumptions';
+import { createAccount, createState, handle } from '../../sandbox/state';
+import { ENDPOINTS } from '../../api/endpoints';
 import type { SandboxState } from '../../sandbox/types';
 import { call, codes, contracts, expectOk, loose, OTHER_TOKEN, synced, TOKEN, twoAccounts } from './helpers';
 
@@ -29,8 +30,7 @@ const integrated = (state: SandboxState, query?: Record<string, string>) => expe
 describe('authentication and routing', () => {
   it('answers 401 with the platform body without a token or with an unknown one', () => {
     const state = twoAccounts();
-    for (const path of API_PATHS) {
-      const method = path === INTEGRATED || path.includes('grades') || path.includes('get-') || path.endsWith('/test') ? 'GET' : 'POST';
+    for (const { method, path } of Object.values(ENDPOINTS)) {
       expect(call(state, method, path, { token: null }).response).toEqual({ status: 401, body: UNAUTHORIZED });
       expect(call(state, method, path, { token: 'inconnu' }).response).toEqual({ status: 401, body: UNAUTHORIZED });
     }

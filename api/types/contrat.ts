@@ -1,4 +1,4 @@
-/* Generated from app/schemas by `npm run gen:types`. Do not edit: change the schema and regenerate. */
+/* Generated from api/schemas by `npm run gen:types`. Do not edit: change the schema and regenerate. */
 
 /**
  * Un contrat d'apprentissage tel que Campus Skills le reçoit : l'apprenant, son entreprise, ses tuteurs et la structure de formation (site, période, formation, année, groupe).

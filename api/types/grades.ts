@@ -1,4 +1,4 @@
-/* Generated from app/schemas by `npm run gen:types`. Do not edit: change the schema and regenerate. */
+/* Generated from api/schemas by `npm run gen:types`. Do not edit: change the schema and regenerate. */
 
 /**
  * Les notes et validations de compétences d'un apprenant, par session de formation.
