@@ -14,6 +14,9 @@ import { listIntegratedContracts } from '../modules/listIntegratedContracts';
 import { getStudentValidations } from '../modules/getStudentValidations';
 
 export const app: AppDefinition = {
+  // The manifest. makecomapp.json has a place for two of these fields only: name and version are the appId and
+  // appVersion of each deploy origin. Label, description, language and theme are set on the app in Make itself;
+  // the checks read the language (French texts for 'fr').
   name: 'campus-skills',
   label: 'Campus Skills',
   version: 1,

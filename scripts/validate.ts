@@ -1,9 +1,11 @@
 // npm run validate [-- --dist DIR]: every check of sdk/check on a built app (dist/ by default).
 // One line per finding, `<severity> <rule-id> <file>:<json-path> <message> (fix: <hint>)`, then a summary.
 // Exit 0: clean or warnings only; 1: at least one error; 2: no readable dist/ (or bad usage).
+// The app's language is not in dist/ (makecomapp.json has no place for it): it is the one app/index.ts declares.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { app as definition } from '../app';
 import { checkApp, compareFindings } from '../sdk/check';
 import { formatFinding, hasErrors, type Finding } from '../sdk/check/findings';
 import { directoryReader, EmittedAppError, readEmittedApp, type FileReader } from '../sdk/emitted';
@@ -82,7 +84,7 @@ function main(argv: string[]): number {
   }
 
   const skipped = new Set(unreadable.map((f) => f.file));
-  const findings = [...unreadable, ...checkApp(app).filter((f) => !skipped.has(f.file))].sort(compareFindings);
+  const findings = [...unreadable, ...checkApp(app, { language: definition.language }).filter((f) => !skipped.has(f.file))].sort(compareFindings);
   for (const finding of findings) console.log(formatFinding(finding));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;

@@ -1,61 +1,83 @@
-// All checks of an emitted app, in one call. Each rule is a function from the app to its findings; the
-// README's "Checks" section lists the rule ids and their severities.
+// All checks of an emitted app, in one call. Each rule is one file of ./rules, holding its id, severity, what it
+// checks and its default fix; this list registers them, in the order of the README's table (generated from it).
 import type { EmittedApp } from '../emitted';
 import type { Finding } from './findings';
-import { checkFormatSchemas } from './rules/formatSchema';
-import { checkGroups } from './rules/groups';
-import { checkIds } from './rules/ids';
-import { checkIml } from './rules/iml';
-import { checkModuleTypes } from './rules/moduleTypes';
-import { checkOutputs, checkSamples } from './rules/outputs';
-import { checkReferences } from './rules/references';
-import { checkAuthSanitized, checkRateLimit, checkSearchLimit, checkSecretParams } from './rules/review';
-import { checkRpcReferences } from './rules/rpcs';
-import { checkSecrets } from './rules/secrets';
-import { checkUndocumentedDirectives, checkUndocumentedKeywords, checkUndocumentedVariables } from './rules/undocumented';
-import { checkActionLabels, checkFrench, checkInputHelp, checkLabels } from './rules/texts';
+import { findingOf, type AppDeclarations, type Rule } from './rule';
+import { actionLabelVerb } from './rules/action-label-verb';
+import { authSanitized } from './rules/auth-sanitized';
+import { descriptionMissing } from './rules/description-missing';
+import { formatSchema } from './rules/format-schema';
+import { groupsMissingModule } from './rules/groups-missing-module';
+import { groupsUnknownModule } from './rules/groups-unknown-module';
+import { idFormat } from './rules/id-format';
+import { idUnique } from './rules/id-unique';
+import { imlArgumentCount } from './rules/iml-argument-count';
+import { imlSyntax } from './rules/iml-syntax';
+import { imlUndeclaredConnectionField } from './rules/iml-undeclared-connection-field';
+import { imlUndeclaredParameter } from './rules/iml-undeclared-parameter';
+import { imlUnknownFunction } from './rules/iml-unknown-function';
+import { inputHelp } from './rules/input-help';
+import { labelMissing } from './rules/label-missing';
+import { noSecretInDist } from './rules/no-secret-in-dist';
+import { outputUndeclared } from './rules/output-undeclared';
+import { rateLimitMapped } from './rules/rate-limit-mapped';
+import { rpcUnresolved } from './rules/rpc-unresolved';
+import { samplesInterface } from './rules/samples-interface';
+import { searchLimitLast } from './rules/search-limit-last';
+import { searchLists } from './rules/search-lists';
+import { secretParamPassword } from './rules/secret-param-password';
+import { textFrench } from './rules/text-french';
+import { undocumentedDirective } from './rules/undocumented-directive';
+import { undocumentedKeyword } from './rules/undocumented-keyword';
+import { undocumentedVariable } from './rules/undocumented-variable';
 
-export type Rule = (app: EmittedApp) => Finding[];
+export type { AppDeclarations, Rule } from './rule';
 
-/** Rule functions, each with the ids of the findings it reports. */
-export const RULE_IDS: ReadonlyArray<readonly [Rule, readonly string[]]> = [
+export const RULES: readonly Rule[] = [
   // the formats
-  [checkFormatSchemas, ['format-schema']],
+  formatSchema,
   // semantics
-  [checkIml, ['iml-syntax', 'iml-unknown-function', 'iml-argument-count']],
-  [checkReferences, ['iml-undeclared-parameter', 'iml-undeclared-connection-field']],
-  [checkRpcReferences, ['rpc-unresolved']],
-  [checkIds, ['id-format', 'id-unique']],
-  [checkGroups, ['groups-unknown-module', 'groups-missing-module']],
-  [checkSamples, ['samples-interface']],
-  [checkOutputs, ['output-undeclared']],
-  [checkModuleTypes, ['search-lists']],
+  imlSyntax,
+  imlUnknownFunction,
+  imlArgumentCount,
+  imlUndeclaredParameter,
+  imlUndeclaredConnectionField,
+  rpcUnresolved,
+  idFormat,
+  idUnique,
+  groupsUnknownModule,
+  groupsMissingModule,
+  samplesInterface,
+  outputUndeclared,
+  searchLists,
   // what Make's documentation does not give the component's type or the place in the communication
-  [checkUndocumentedDirectives, ['undocumented-directive']],
-  [checkUndocumentedKeywords, ['undocumented-keyword']],
-  [checkUndocumentedVariables, ['undocumented-variable']],
+  undocumentedDirective,
+  undocumentedKeyword,
+  undocumentedVariable,
   // Make's app review
-  [checkLabels, ['label-missing', 'description-missing']],
-  [checkFrench, ['text-french']],
-  [checkActionLabels, ['action-label-verb']],
-  [checkInputHelp, ['input-help']],
-  [checkSearchLimit, ['search-limit-last']],
-  [checkRateLimit, ['rate-limit-mapped']],
-  [checkAuthSanitized, ['auth-sanitized']],
-  [checkSecrets, ['no-secret-in-dist']],
-  [checkSecretParams, ['secret-param-password']],
+  labelMissing,
+  descriptionMissing,
+  textFrench,
+  actionLabelVerb,
+  inputHelp,
+  searchLimitLast,
+  rateLimitMapped,
+  authSanitized,
+  noSecretInDist,
+  secretParamPassword,
 ];
 
-export const RULES: Rule[] = RULE_IDS.map(([rule]) => rule);
+/** Every rule id (checkApp adds `check-crashed` when a rule throws; validate adds `file-unreadable`). */
+export const ALL_RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 
-/** Every rule id the rules report (checkApp adds `check-crashed` when a rule throws). */
-export const ALL_RULE_IDS: readonly string[] = RULE_IDS.flatMap(([, ids]) => ids);
-
-/** Runs every rule (one finding per problem and place); findings sorted by file, path, rule, message (the same app always prints the same). */
-export function checkApp(app: EmittedApp): Finding[] {
+/**
+ * Runs every rule (one finding per problem and place); findings sorted by file, path, rule, message (the same app
+ * always prints the same). `declarations` says what the emitted files cannot: the app's language.
+ */
+export function checkApp(app: EmittedApp, declarations: AppDeclarations): Finding[] {
   const findings = RULES.flatMap((rule) => {
     try {
-      return rule(app);
+      return rule.check(app, declarations).map((found) => findingOf(rule, found));
     } catch (error) {
       // A rule must not stop the others: its crash is a finding (a bug of the rule, or input it did not foresee).
       return [
@@ -64,7 +86,7 @@ export function checkApp(app: EmittedApp): Finding[] {
           rule: 'check-crashed',
           file: 'makecomapp.json',
           path: '$',
-          message: `rule ${rule.name || '(anonymous)'} crashed: ${error instanceof Error ? error.message : String(error)}`,
+          message: `rule ${rule.id} crashed: ${error instanceof Error ? error.message : String(error)}`,
           hint: 'report this as a bug of sdk/check, with the dist/ that caused it',
         },
       ];
@@ -73,13 +95,11 @@ export function checkApp(app: EmittedApp): Finding[] {
   return supersedeFormatFindings(findings).sort(compareFindings);
 }
 
-/** Rules that say precisely what a schema also catches (an id's pattern): theirs is the finding to keep. */
-const SUPERSEDE_FORMAT: ReadonlySet<string> = new Set(['id-format']);
-
-/** Drops a format-schema finding where a rule of SUPERSEDE_FORMAT reports the same place. */
+/** Drops a format-schema finding where a rule that says it more precisely (an id's pattern) reports the same place. */
 function supersedeFormatFindings(findings: Finding[]): Finding[] {
-  const precise = new Set(findings.filter((f) => SUPERSEDE_FORMAT.has(f.rule)).map((f) => `${f.file}\u0000${f.path}`));
-  return findings.filter((f) => f.rule !== 'format-schema' || !precise.has(`${f.file}\u0000${f.path}`));
+  const precise = new Set(RULES.filter((rule) => rule.supersedesFormatSchema).map((rule) => rule.id));
+  const places = new Set(findings.filter((f) => precise.has(f.rule)).map((f) => `${f.file}\u0000${f.path}`));
+  return findings.filter((f) => f.rule !== formatSchema.id || !places.has(`${f.file}\u0000${f.path}`));
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

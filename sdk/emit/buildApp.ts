@@ -2,7 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AppDefinition } from '../types';
-import { emitApp, DefinitionError, type EmittedFile, type MakecomappOrigin } from './emitApp';
+import { emitApp, DefinitionError, type DeployTarget, type EmittedFile } from './emitApp';
 import { mapReader, readEmittedApp } from '../emitted';
 import { checkApp } from '../check';
 import { hasErrors, type Finding } from '../check/findings';
@@ -14,10 +14,10 @@ export interface BuildResult {
   files: EmittedFile[];
 }
 
-export function buildApp(app: AppDefinition, outDir: string, origins: MakecomappOrigin[] = []): BuildResult {
+export function buildApp(app: AppDefinition, outDir: string, targets: DeployTarget[] = []): BuildResult {
   let files: EmittedFile[];
   try {
-    files = emitApp(app, origins);
+    files = emitApp(app, targets);
   } catch (error) {
     if (!(error instanceof DefinitionError)) throw error;
     return {
@@ -25,7 +25,7 @@ export function buildApp(app: AppDefinition, outDir: string, origins: Makecomapp
       files: [],
     };
   }
-  const findings = checkApp(readEmittedApp(mapReader(files)));
+  const findings = checkApp(readEmittedApp(mapReader(files)), { language: app.language });
   if (hasErrors(findings)) return { findings, files: [] };
   rmSync(outDir, { recursive: true, force: true });
   for (const file of files) {

@@ -8,11 +8,14 @@ export interface EmittedFile {
   content: string;
 }
 
-export interface MakecomappOrigin {
+/**
+ * Where a build deploys to: a Make zone and the file of its API key. The app's `name` and `version` complete it
+ * into an origin of makecomapp.json (its `appId` and `appVersion`).
+ */
+export interface DeployTarget {
+  /** Which target this is, when there are several ("Test", "Production"); not the app's label. */
   label?: string;
   baseUrl: string;
-  appId: string;
-  appVersion: number;
   apikeyFile: string;
   idMapping?: Record<string, Array<{ local: string | null; remote: string | null }>>;
 }
@@ -29,7 +32,7 @@ export class DefinitionError extends Error {
   }
 }
 
-export function emitApp(app: AppDefinition, origins: MakecomappOrigin[] = []): EmittedFile[] {
+export function emitApp(app: AppDefinition, targets: DeployTarget[] = []): EmittedFile[] {
   assertUniqueIds('connection', app.connections);
   assertUniqueIds('module', app.modules);
   assertUniqueIds('rpc', app.rpcs);
@@ -117,9 +120,26 @@ export function emitApp(app: AppDefinition, origins: MakecomappOrigin[] = []): E
     fileVersion: 1,
     generalCodeFiles,
     components: { connection, webhook: {}, module, rpc, function: fn, endpoint: {} },
-    origins,
+    origins: targets.map((target) => originOf(app, target)),
   });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * makecomapp.json has four keys (fileVersion, generalCodeFiles, components, origins) and no place for the app's
+ * own metadata: of the app's manifest fields, `name` and `version` are the `appId` and `appVersion` of each
+ * origin, the readme is a general code file, and `label`, `description`, `language` and `theme` stay with the
+ * app in Make (set when it is created there); the checks are told the language (sdk/check/rule.ts).
+ */
+function originOf(app: AppDefinition, { label, baseUrl, apikeyFile, idMapping }: DeployTarget): Record<string, unknown> {
+  return {
+    ...(label === undefined ? {} : { label }),
+    baseUrl,
+    appId: app.name,
+    appVersion: app.version,
+    apikeyFile,
+    ...(idMapping === undefined ? {} : { idMapping }),
+  };
 }
 
 function assertUniqueIds(type: ComponentType, components: Array<{ id: string }>): void {

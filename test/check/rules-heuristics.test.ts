@@ -1,10 +1,11 @@
 // The heuristics behind the review rules, on their own: what they flag and, as much, what they leave alone.
 import { describe, expect, it } from 'vitest';
-import { normalizePath } from '../../sdk/check/rules/formatSchema';
-import { firstWord, isFrenchInfinitive, looksEnglish } from '../../sdk/check/rules/french';
-import { analyzeTemplate } from '../../sdk/check/rules/iml';
-import { isLimitInput, isSecretName } from '../../sdk/check/rules/review';
-import { findSecrets } from '../../sdk/check/rules/secrets';
+import { normalizePath } from '../../sdk/check/rules/format-schema';
+import { findSecrets } from '../../sdk/check/rules/no-secret-in-dist';
+import { isLimitInput } from '../../sdk/check/rules/search-limit-last';
+import { declaresFrench, firstWord, isFrenchInfinitive, looksEnglish } from '../../sdk/check/support/french';
+import { analyzeTemplate } from '../../sdk/check/support/imlTemplates';
+import { isSecretName } from '../../sdk/check/support/secretNames';
 
 describe('looksEnglish (text-french)', () => {
   it.each([
@@ -30,6 +31,11 @@ describe('looksEnglish (text-french)', () => {
     'Le token est refusé : vérifiez la clé API Key dans votre connexion.',
     '',
   ])('leaves %j alone', (text) => expect(looksEnglish(text)).toBe(false));
+});
+
+describe('declaresFrench (text-french, action-label-verb)', () => {
+  it.each(['fr', 'FR', 'fr-FR', 'fr_CA'])('%s is French', (language) => expect(declaresFrench({ language })).toBe(true));
+  it.each(['en', 'de', 'fra', 'french', 'frx', ''])('%j is not', (language) => expect(declaresFrench({ language })).toBe(false));
 });
 
 describe('isFrenchInfinitive (action-label-verb)', () => {

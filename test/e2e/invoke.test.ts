@@ -34,7 +34,7 @@ function invoke(args: string[], env: Record<string, string> = {}): Promise<{ cod
   });
 }
 
-describe('npm run invoke', () => {
+describe('npm run invoke', { timeout: 60_000 }, () => {
   it('syncs the demo file against the sandbox and prints the bundles as a JSON array', async () => {
     const result = await invoke([
       'syncContracts',

@@ -390,7 +390,7 @@ function sandboxCli(args: string[]) {
   return { child, output, exit };
 }
 
-describe('npm run sandbox (scripts/sandbox.ts)', () => {
+describe('npm run sandbox (scripts/sandbox.ts)', { timeout: 60_000 }, () => {
   it('refuses an empty token, a blank admin token and an unusable data file, with exit code 2', async () => {
     const dir = temporaryDir();
     const broken = path.join(dir, 'etat.json');

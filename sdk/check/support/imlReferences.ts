@@ -1,11 +1,11 @@
-// Every `parameters.x` an IML string reads is declared where Make will look for it, and every
-// `connection.x` is a connection parameter (or data the connection saves).
+// What each IML string reads from `parameters` and `connection`, with what may be read there: the inputs of the
+// component (or the connection's params), and the connection's params and saved data.
 import type { ComponentFiles, EmittedApp } from '../../emitted';
 import { collectReferences, ImlError } from '../../iml';
 import { collectImlStrings } from '../imlStrings';
-import { jsonPath, type Finding } from '../findings';
+import type { Segments } from './walk';
 
-interface Scope {
+export interface ReferenceScope {
   /** What `parameters.*` may name here (undefined: not knowable here, as in the base shared by all modules). */
   parameters?: Set<string>;
   /** What `connection.*` may name here (undefined: `connection` is not available). */
@@ -14,16 +14,26 @@ interface Scope {
   parametersSource: string;
 }
 
-export function checkReferences(app: EmittedApp): Finding[] {
-  const findings: Finding[] = [];
+export interface ImlReference {
+  file: string;
+  segments: Segments;
+  /** `parameters` or `connection`. */
+  root: string;
+  /** The key read under the root: `contrats` of `parameters.contrats`. */
+  name: string;
+  scope: ReferenceScope;
+}
+
+/** Every `<root>.<name>` an IML string of the connections, the base, the modules and the RPCs reads. */
+export function imlReferences(app: EmittedApp): ImlReference[] {
+  const found: ImlReference[] = [];
   const connectionNames = (id: unknown): Set<string> | undefined => {
     const connection = typeof id === 'string' ? app.connections[id] : undefined;
     return connection ? connectionFields(connection) : undefined;
   };
-
   for (const connection of Object.values(app.connections)) {
-    findings.push(
-      ...checkFile(connection, 'communication', {
+    found.push(
+      ...referencesInCode(connection, 'communication', {
         parameters: declaredNames(connection.codes.params),
         parametersSource: `the params of connection '${connection.id}'`,
       }),
@@ -31,16 +41,16 @@ export function checkReferences(app: EmittedApp): Finding[] {
   }
   const allConnections = new Set(Object.values(app.connections).flatMap((c) => [...connectionFields(c)]));
   if (app.generalPaths.base) {
-    findings.push(
-      ...checkValue(app.general.base, app.generalPaths.base, {
+    found.push(
+      ...referencesIn(app.general.base, app.generalPaths.base, {
         connection: allConnections,
         parametersSource: 'the module using the base',
       }),
     );
   }
   for (const component of [...Object.values(app.modules), ...Object.values(app.rpcs)]) {
-    findings.push(
-      ...checkFile(component, 'communication', {
+    found.push(
+      ...referencesInCode(component, 'communication', {
         parameters: new Set([
           ...declaredNames(component.codes.staticParams),
           ...declaredNames(component.codes.mappableParams),
@@ -51,49 +61,29 @@ export function checkReferences(app: EmittedApp): Finding[] {
       }),
     );
   }
-  return findings;
+  return found;
 }
 
-function checkFile(component: ComponentFiles, code: string, scope: Scope): Finding[] {
+function referencesInCode(component: ComponentFiles, code: string, scope: ReferenceScope): ImlReference[] {
   const path = component.paths[code];
-  return path ? checkValue(component.codes[code], path, scope) : [];
+  return path ? referencesIn(component.codes[code], path, scope) : [];
 }
 
-function checkValue(value: unknown, file: string, scope: Scope): Finding[] {
-  const findings: Finding[] = [];
+function referencesIn(value: unknown, file: string, scope: ReferenceScope): ImlReference[] {
+  const found: ImlReference[] = [];
   for (const { template, segments } of collectImlStrings(value)) {
     let references: ReturnType<typeof collectReferences>;
     try {
       references = collectReferences(template);
     } catch (error) {
-      if (error instanceof ImlError) continue; // reported by the IML syntax rule
+      if (error instanceof ImlError) continue; // reported by iml-syntax
       throw error;
     }
     for (const { path: [root, name] } of references) {
-      if (name === undefined) continue;
-      if (root === 'parameters' && scope.parameters && !scope.parameters.has(name)) {
-        findings.push({
-          severity: 'error',
-          rule: 'iml-undeclared-parameter',
-          file,
-          path: jsonPath(segments),
-          message: `'parameters.${name}' is used but not declared in ${scope.parametersSource}`,
-          hint: `declare a parameter named '${name}', or correct the name (declared: ${[...scope.parameters].join(', ') || 'none'})`,
-        });
-      }
-      if (root === 'connection' && scope.connection && !scope.connection.has(name)) {
-        findings.push({
-          severity: 'error',
-          rule: 'iml-undeclared-connection-field',
-          file,
-          path: jsonPath(segments),
-          message: `'connection.${name}' is neither a connection parameter nor data the connection saves`,
-          hint: `add '${name}' to the connection's params or response.data (known: ${[...scope.connection].join(', ')})`,
-        });
-      }
+      if (name !== undefined) found.push({ file, segments, root, name, scope });
     }
   }
-  return findings;
+  return found;
 }
 
 /** Names a parameter list puts in `parameters`: top-level ones and those nested under select options. */

@@ -1,9 +1,9 @@
 // no-secret-in-dist: a pattern scan of every emitted file for values that look like credentials. IML is
 // skipped ("Bearer {{connection.apiKey}}" is how a token should travel); messages never repeat a match whole.
-import type { EmittedApp } from '../../emitted';
-import { jsonPath, type Finding } from '../findings';
-import { isSecretName } from './review';
-import { appFiles, isObject, type Segments } from './walk';
+import type { Rule, RuleFinding } from '../rule';
+import { jsonPath } from '../findings';
+import { isSecretName } from '../support/secretNames';
+import { appFiles, isObject, type Segments } from '../support/walk';
 
 interface Pattern {
   what: string;
@@ -51,46 +51,46 @@ function isLiteralSecret(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '' && !value.includes('{{') && !/^[*•x.\s-]+$/i.test(value);
 }
 
-export function checkSecrets(app: EmittedApp): Finding[] {
-  const findings: Finding[] = [];
-  for (const { file, value } of appFiles(app)) {
-    const report = (segments: Segments, message: string): void => {
-      findings.push({
-        severity: 'error',
-        rule: 'no-secret-in-dist',
-        file,
-        path: jsonPath(segments),
-        message,
-        hint: 'never write a credential into the app: read it from the connection ("{{connection.apiKey}}") or the user\'s input, and revoke this one if it is real',
-      });
-    };
-    if (typeof value === 'string') {
-      // README.md, function code: scanned line by line.
-      value.split('\n').forEach((line, index) => {
-        for (const { what, match } of findSecrets(line)) report([], `line ${index + 1} contains what looks like ${what}: ${masked(match)}`);
-      });
-      continue;
-    }
-    const visit = (node: unknown, segments: Segments): void => {
-      if (typeof node === 'string') {
-        for (const { what, match } of findSecrets(node)) report(segments, `contains what looks like ${what}: ${masked(match)}`);
-      } else if (Array.isArray(node)) {
-        node.forEach((item, index) => visit(item, [...segments, index]));
-      } else if (isObject(node)) {
-        // A credential parameter with a literal default ships that credential to every user.
-        const secretParameter = typeof node.name === 'string' && isSecretName(node.name) && typeof node.type === 'string';
-        for (const [key, item] of Object.entries(node)) {
-          if (isSecretName(key) && isLiteralSecret(item)) {
-            report([...segments, key], `'${key}' holds a literal credential ${masked(item)}`);
-          } else if (secretParameter && key === 'default' && isLiteralSecret(item)) {
-            report([...segments, key], `parameter '${String(node.name)}' has a literal default ${masked(item)}`);
-          } else {
-            visit(item, [...segments, key]);
+export const noSecretInDist: Rule = {
+  id: 'no-secret-in-dist',
+  severity: 'error',
+  description:
+    'no emitted file holds a credential: `Bearer <24+ chars>`, long hex or base64 literals, JWTs, known vendor key prefixes, private keys, or a literal for a key/token/secret/password field (IML is skipped; the match is never printed whole)',
+  hint: 'never write a credential into the app: read it from the connection ("{{connection.apiKey}}") or the user\'s input, and revoke this one if it is real',
+  check(app) {
+    const findings: RuleFinding[] = [];
+    for (const { file, value } of appFiles(app)) {
+      const report = (segments: Segments, message: string): void => {
+        findings.push({ file, path: jsonPath(segments), message });
+      };
+      if (typeof value === 'string') {
+        // README.md, function code: scanned line by line.
+        value.split('\n').forEach((line, index) => {
+          for (const { what, match } of findSecrets(line)) report([], `line ${index + 1} contains what looks like ${what}: ${masked(match)}`);
+        });
+        continue;
+      }
+      const visit = (node: unknown, segments: Segments): void => {
+        if (typeof node === 'string') {
+          for (const { what, match } of findSecrets(node)) report(segments, `contains what looks like ${what}: ${masked(match)}`);
+        } else if (Array.isArray(node)) {
+          node.forEach((item, index) => visit(item, [...segments, index]));
+        } else if (isObject(node)) {
+          // A credential parameter with a literal default ships that credential to every user.
+          const secretParameter = typeof node.name === 'string' && isSecretName(node.name) && typeof node.type === 'string';
+          for (const [key, item] of Object.entries(node)) {
+            if (isSecretName(key) && isLiteralSecret(item)) {
+              report([...segments, key], `'${key}' holds a literal credential ${masked(item)}`);
+            } else if (secretParameter && key === 'default' && isLiteralSecret(item)) {
+              report([...segments, key], `parameter '${String(node.name)}' has a literal default ${masked(item)}`);
+            } else {
+              visit(item, [...segments, key]);
+            }
           }
         }
-      }
-    };
-    visit(value, []);
-  }
-  return findings;
-}
+      };
+      visit(value, []);
+    }
+    return findings;
+  },
+};

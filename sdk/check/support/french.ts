@@ -1,5 +1,14 @@
 // Two conservative heuristics for Make's review of a French app: is a text English rather than French,
 // and is a word a French infinitive. Both err on the side of silence: a false alarm costs more than a miss.
+import type { AppDeclarations } from '../rule';
+
+/**
+ * Whether the app declares French (`fr`, or a regional `fr-CA`): the only language whose words these lists know.
+ * For another language the French rules check nothing, rather than flag every text.
+ */
+export function declaresFrench({ language }: AppDeclarations): boolean {
+  return /^fr(?:[-_][a-z]{2})?$/i.test(language);
+}
 
 /**
  * Terms a French text may contain as they are: Make's and the API's own names. "API Key" is the label Make

@@ -53,6 +53,18 @@ export function components(app: EmittedApp, key: 'connections' | 'modules' | 'rp
   return isObject(all) ? (Object.values(all) as ComponentFiles[]).filter(isObject) : [];
 }
 
+/** The component types a Make user sees by their label: makecomapp.json's type name, and the app's key. */
+export const LABELLED_KINDS = [
+  ['module', 'modules'],
+  ['connection', 'connections'],
+  ['rpc', 'rpcs'],
+] as const;
+
+/** A table's own entry: a name read from the app (`constructor`, `toString`) must not find Object's members. */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /** Code types whose strings Make evaluates as IML (samples, scope, common, readme and JS are not). */
 export const IML_CODES: ReadonlySet<string> = new Set([
   'base',

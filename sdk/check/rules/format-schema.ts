@@ -1,27 +1,31 @@
 // format-schema: every emitted file against our JSON Schema of its Make format (sdk/check/schemas).
-import type { EmittedApp } from '../../emitted';
+import type { Rule, RuleFinding } from '../rule';
 import { formatKindOfFile, validateFormat } from '../formatSchemas';
-import { jsonPath, type Finding } from '../findings';
-import { appFiles, type Segments } from './walk';
+import { jsonPath } from '../findings';
+import { appFiles, type Segments } from '../support/walk';
 
-export function checkFormatSchemas(app: EmittedApp): Finding[] {
-  const findings: Finding[] = [];
-  for (const { file, value } of appFiles(app)) {
-    const kind = formatKindOfFile(file);
-    if (kind === undefined) continue;
-    for (const problem of validateFormat(kind, value)) {
-      findings.push({
-        severity: 'error',
-        rule: 'format-schema',
-        file,
-        path: normalizePath(problem.path),
-        message: problem.message,
-        hint: problem.hint || `see the ${kind} format in shared/reference/make-app-format.md`,
-      });
+export const formatSchema: Rule = {
+  id: 'format-schema',
+  severity: 'error',
+  description: 'every file against our JSON Schema of its Make format (`sdk/check/schemas/`): keys, types, enums',
+  hint: "see the file's format in shared/reference/make-app-format.md",
+  check(app) {
+    const findings: RuleFinding[] = [];
+    for (const { file, value } of appFiles(app)) {
+      const kind = formatKindOfFile(file);
+      if (kind === undefined) continue;
+      for (const problem of validateFormat(kind, value)) {
+        findings.push({
+          file,
+          path: normalizePath(problem.path),
+          message: problem.message,
+          hint: problem.hint || `see the ${kind} format in shared/reference/make-app-format.md`,
+        });
+      }
     }
-  }
-  return findings;
-}
+    return findings;
+  },
+};
 
 /**
  * The format validator writes `$[0].response.error['401']`; findings use `jsonPath` (`$[0].response.error.401`).
