@@ -8,6 +8,7 @@ export const groups: ModuleGroup[] = [
       'testConnection',
       'simulateSync',
       'syncContracts',
+      'safeSync',
       'resetSync',
       'listTransmittedContracts',
       'listIntegratedContracts',

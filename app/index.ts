@@ -8,6 +8,7 @@ import { campusSkills } from '../connections/campusSkills';
 import { testConnection } from '../modules/testConnection';
 import { simulateSync } from '../modules/simulateSync';
 import { syncContracts } from '../modules/syncContracts';
+import { safeSync } from '../modules/safeSync';
 import { resetSync } from '../modules/resetSync';
 import { listTransmittedContracts } from '../modules/listTransmittedContracts';
 import { listIntegratedContracts } from '../modules/listIntegratedContracts';
@@ -31,6 +32,7 @@ export const app: AppDefinition = {
     testConnection,
     simulateSync,
     syncContracts,
+    safeSync,
     resetSync,
     listTransmittedContracts,
     listIntegratedContracts,

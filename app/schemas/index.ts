@@ -2,6 +2,7 @@
 // reference. Every mappable parameter list and interface is built from one of the two.
 import connectionTest from './connection-test.schema.json';
 import diffResult from './diff-result.schema.json';
+import safeSyncResult from './safe-sync-result.schema.json';
 import syncResult from './sync-result.schema.json';
 import { apiSchemas } from '../../api/schemas';
 import { schemaToParameters, propertyToParameter, type JsonSchema } from '../../sdk/params/fromJsonSchema';
@@ -9,7 +10,7 @@ import type { Parameter } from '../../sdk/types';
 
 /** The modules' own output schemas. */
 export const moduleSchemas: Record<string, JsonSchema> = Object.fromEntries(
-  [connectionTest, diffResult, syncResult].map((schema) => [schema.$id, schema as JsonSchema]),
+  [connectionTest, diffResult, safeSyncResult, syncResult].map((schema) => [schema.$id, schema as JsonSchema]),
 );
 
 /** Every schema a module may use: the API's payloads and the modules' output shapes. */

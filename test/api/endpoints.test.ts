@@ -11,7 +11,8 @@ const table = Object.values(ENDPOINTS).map((e) => `${e.method} ${e.path}`);
 
 /** `METHOD /path` of every request of a communication; a URL built on the connection's base keeps its path. */
 function calls(communication: unknown): string[] {
-  return requestsOf(communication).map(({ request }) => {
+  // A request-less step (no url) calls nothing.
+  return requestsOf(communication).filter(({ request }) => request.url !== undefined).map(({ request }) => {
     const url = String(request.url).replace(/^\{\{.*?\}\}(?=\/)/, '');
     return `${String(request.method ?? 'GET')} ${url}`;
   });

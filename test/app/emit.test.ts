@@ -8,7 +8,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { app } from '../../app';
 import { schemas } from '../../app/schemas';
-import contratSchema from '../../app/schemas/contrat.schema.json';
+import contratSchema from '../../api/schemas/contrat.schema.json';
 import { emitApp } from '../../sdk/emit/emitApp';
 import { CODE_FILE_SUFFIXES } from '../../sdk/emit/layout';
 import { mapReader, readEmittedApp } from '../../sdk/emitted';
@@ -39,6 +39,7 @@ describe('emitted layout', () => {
       testConnection: 'test-connection',
       simulateSync: 'simulate-sync',
       syncContracts: 'sync-contracts',
+      safeSync: 'safe-sync',
       resetSync: 'reset-sync',
       listTransmittedContracts: 'list-transmitted-contracts',
       listIntegratedContracts: 'list-integrated-contracts',
@@ -79,6 +80,7 @@ describe('modules', () => {
       ['testConnection', 'action', 'Tester la connexion'],
       ['simulateSync', 'action', 'Simuler une synchronisation'],
       ['syncContracts', 'action', 'Synchroniser les contrats'],
+      ['safeSync', 'action', 'Synchroniser en sécurité'],
       ['resetSync', 'action', 'Réinitialiser la synchronisation'],
       ['listTransmittedContracts', 'search', 'Récupérer les contrats transmis'],
       ['listIntegratedContracts', 'search', 'Récupérer les contrats intégrés'],
@@ -140,6 +142,7 @@ describe('modules', () => {
       testConnection: 'connection-test.schema.json',
       simulateSync: 'diff-result.schema.json',
       syncContracts: 'sync-result.schema.json',
+      safeSync: 'safe-sync-result.schema.json',
       resetSync: 'sync-result.schema.json',
       listTransmittedContracts: 'contrat.schema.json',
       listIntegratedContracts: 'contrat.schema.json',
