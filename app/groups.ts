@@ -15,4 +15,5 @@ export const groups: ModuleGroup[] = [
     ],
   },
   { label: 'Apprenants', modules: ['getStudentValidations'] },
+  { label: 'Autres', modules: ['makeApiCall'] },
 ];

@@ -13,6 +13,7 @@ import { resetSync } from '../modules/resetSync';
 import { listTransmittedContracts } from '../modules/listTransmittedContracts';
 import { listIntegratedContracts } from '../modules/listIntegratedContracts';
 import { getStudentValidations } from '../modules/getStudentValidations';
+import { makeApiCall } from '../modules/makeApiCall';
 
 export const app: AppDefinition = {
   // The manifest. makecomapp.json has a place for two of these fields only: name and version are the appId and
@@ -37,6 +38,7 @@ export const app: AppDefinition = {
     listTransmittedContracts,
     listIntegratedContracts,
     getStudentValidations,
+    makeApiCall,
   ],
   rpcs: [],
   functions: [],

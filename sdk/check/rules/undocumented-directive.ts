@@ -22,6 +22,8 @@ const RESPONSE_DIRECTIVES: Record<Kind, readonly string[]> = {
   // iterate, temp, output); OLD:search.html lists the same in its response table, without `wrapper`, which only
   // the action page adds to `response`.
   search: ['type', 'valid', 'error', 'limit', 'iterate', 'temp', 'output'],
+  // D:app-components/modules/universal-module: the components of an action module, without `iterate`.
+  universal: ['type', 'valid', 'error', 'temp', 'output', 'wrapper'],
   // D:app-components/rpcs ("As with modules, you can use pagination in RPCs"; `output` "when using the wrapper
   // directive"); OLD:rpc.html, whose specification lists `wrapper`.
   rpc: ['type', 'valid', 'error', 'limit', 'iterate', 'temp', 'output', 'wrapper'],
@@ -35,6 +37,7 @@ const UNDOCUMENTED_REQUEST_DIRECTIVES: Record<Kind, Readonly<Record<string, stri
   // D:best-practices/modules/search-modules
   action: { pagination: '"An action module should never contain pagination or the iterate directive"' },
   search: {},
+  universal: { pagination: '"An action module should never contain pagination or the iterate directive"' },
   rpc: {},
   // D:app-structure/connections/basic-connection
   connection: { pagination: '"pagination directive is not available"', aws: '"aws directive is not available"' },

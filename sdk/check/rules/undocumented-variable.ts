@@ -80,6 +80,14 @@ const MODULE_VARIABLES: Record<string, VariableScope> = {
   },
 };
 
+/** A universal module ("Make an API Call") outputs the raw answer: Make's standard template for it reads
+ * `{"output": {"body": "{{body}}", "headers": "{{headers}}", "statusCode": "{{statusCode}}"}}` (Make's own notes on
+ * building that module, integromat/make-skills). */
+const UNIVERSAL_VARIABLES: Record<string, VariableScope> = {
+  ...MODULE_VARIABLES,
+  statusCode: { ...MODULE_VARIABLES.statusCode, places: [...MODULE_VARIABLES.statusCode.places, 'response.output'] },
+};
+
 /** Variables of a basic connection's communication. */
 const CONNECTION_VARIABLES: Record<string, VariableScope> = {
   // D:app-structure/connections/basic-connection: "These IML variables are available for you to use everywhere in
@@ -125,7 +133,7 @@ function variableContexts(app: EmittedApp): VariableContext[] {
   const baseFile = app.generalPaths?.base;
   if (typeof baseFile === 'string') contexts.push({ file: baseFile, owner: 'the base', value: app.general?.base, variables: MODULE_VARIABLES });
   for (const { kind, component, file } of typedCommunications(app)) {
-    const variables = kind === 'connection' ? CONNECTION_VARIABLES : MODULE_VARIABLES;
+    const variables = kind === 'connection' ? CONNECTION_VARIABLES : kind === 'universal' ? UNIVERSAL_VARIABLES : MODULE_VARIABLES;
     contexts.push({ file, owner: ownerName(kind, component.id), value: component.codes?.communication, variables });
   }
   return contexts;

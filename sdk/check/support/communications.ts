@@ -1,11 +1,17 @@
-// The communications whose component type Make documents directives and variables for: actions and searches,
-// RPCs, basic connections; and how messages name their owner.
+// The communications whose component type Make documents directives and variables for: actions, searches and
+// universal modules, RPCs, basic connections; and how messages name their owner.
 import type { ComponentFiles, EmittedApp } from '../../emitted';
 import { components } from './walk';
 
-export type Kind = 'action' | 'search' | 'rpc' | 'connection';
+export type Kind = 'action' | 'search' | 'universal' | 'rpc' | 'connection';
 
-export const KIND_NAMES: Readonly<Record<Kind, string>> = { action: 'an action', search: 'a search', rpc: 'an RPC', connection: 'a connection' };
+export const KIND_NAMES: Readonly<Record<Kind, string>> = {
+  action: 'an action',
+  search: 'a search',
+  universal: 'a universal module',
+  rpc: 'an RPC',
+  connection: 'a connection',
+};
 
 export interface TypedCommunication {
   kind: Kind;
@@ -23,7 +29,7 @@ export function typedCommunications(app: EmittedApp): TypedCommunication[] {
   };
   for (const module of components(app, 'modules')) {
     const type = module.meta?.moduleType;
-    add(module, type === 'action' || type === 'search' ? type : undefined);
+    add(module, type === 'action' || type === 'search' || type === 'universal' ? type : undefined);
   }
   for (const rpc of components(app, 'rpcs')) add(rpc, 'rpc');
   // An OAuth connection's communication is a set of named requests with other variables: not covered here.

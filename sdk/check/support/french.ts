@@ -18,6 +18,8 @@ export function declaresFrench({ language }: AppDeclarations): boolean {
 export const TECHNICAL_TERMS: readonly string[] = [
   'API Key', 'API key', 'API', 'URL', 'URI', 'ID', 'IML', 'JSON', 'XML', 'CSV', 'HTTP', 'HTTPS', 'OAuth', 'SDK',
   'Make', 'Array aggregator', 'Iterator', 'Webhook', 'Bearer',
+  // HTTP methods, as a method list shows them.
+  'GET', 'POST', 'PUT', 'PATCH', 'DELETE',
 ];
 
 /** Common English words that are not French words (so "on", "or", "set", "date", "message" are not here). */
