@@ -1,20 +1,26 @@
 // Facts about the Campus Skills API that no documentation page states. Each lives here, once, with why it is
 // believed, so that confirming or correcting it is a one-line change (docs/api.md lists them).
 
-/** The largest `limit` the listing endpoints serve. The API does not document it; a client asks for this many a
- * page, and a shorter page is the last one. */
+/** The largest `limit` the listing endpoints serve. The API names `limit` without a maximum; 100 is the usual cap
+ * of paged APIs. A client asks for this many a page, and a shorter page is the last one (so a smaller real cap
+ * would end a listing after its first page). */
 export const CONTRACTS_PAGE_SIZE = 100;
 
-/** The first page of the listing endpoints is page 1. */
+/** The first page of the listing endpoints is page 1: the API documents `page` as the number of the page to
+ * fetch, which reads as counting from 1 (counting from 0, a listing would skip its first page). */
 export const FIRST_PAGE = 1;
 
-/** The path of the reset endpoint: its behaviour is documented, its path is not. */
+/** The path of the reset endpoint: its behaviour is documented, its path is not; this one follows the other
+ * contract routes (`contrats-diff`, `contrats-get-all`). */
 export const RESET_SYNC_PATH = '/api/sync/v1/contrats-reset';
 
-/** The key naming a rejected contract in the items of `invalidContrats` (newer sync response). */
+/** The key naming a rejected contract in the items of `invalidContrats` (newer sync response), which the API does
+ * not describe: a contract is named by `codeContrat` everywhere else. If wrong, rejected contracts are listed
+ * "(sans code)"; their count stays right. */
 export const REJECTED_CONTRACT_ID_KEY = 'codeContrat';
 
-/** The key of the list of reasons (text) in the items of `invalidContrats`. */
+/** The key of the list of reasons (text) in the items of `invalidContrats`: the plain reading of an item that
+ * must say why. If wrong, rejected contracts are listed without their reasons. */
 export const REJECTED_CONTRACT_ERRORS_KEY = 'errors';
 
 /**
@@ -23,7 +29,8 @@ export const REJECTED_CONTRACT_ERRORS_KEY = 'errors';
  */
 export const EMAILS_ARE_CASE_INSENSITIVE = true;
 
-/** The documented addresses of the platform (the product was renamed; white-label customers have their own). */
+/** The documented addresses of the platform, before and after its renaming (not a guess: kept here as a fact
+ * the connection depends on). White-label customers have their own, which the connection takes as a custom URL. */
 export const BASE_URLS = {
   campusSkills: 'https://app.campus-skills.com',
   ypareoSkills: 'https://app.ypareo-skills.com',

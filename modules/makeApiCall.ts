@@ -11,15 +11,11 @@ const keyValueList = (name: string, label: string, help: string, item: string): 
   type: 'array',
   label,
   help,
-  spec: {
-    type: 'collection',
-    label: item,
-    help: `${item} : un nom et une valeur.`,
-    spec: [
-      { name: 'name', type: 'text', label: 'Nom', required: true, help: `Le nom du ${item.toLowerCase()}.` },
-      { name: 'value', type: 'text', label: 'Valeur', help: `La valeur du ${item.toLowerCase()}.` },
-    ],
-  },
+  // An array whose spec is a list of fields: each item is a collection of those fields.
+  spec: [
+    { name: 'name', type: 'text', label: 'Nom', required: true, help: `Le nom du ${item.toLowerCase()}.` },
+    { name: 'value', type: 'text', label: 'Valeur', help: `La valeur du ${item.toLowerCase()}.` },
+  ],
 });
 
 export const makeApiCall: ModuleDefinition = {

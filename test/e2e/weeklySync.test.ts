@@ -1,4 +1,4 @@
-// The seed's weekly scenario, end to end: the emitted modules run by the harness against the sandbox,
+// The weekly scenario of docs/api.md, end to end: the emitted modules run by the harness against the sandbox,
 // over real HTTP on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
@@ -77,7 +77,7 @@ function abnormal(counts: Counts, ratio = 0.2): boolean {
   return onPlatform > 0 && (counts.updated + counts.removed) / onPlatform > ratio;
 }
 
-/** One night of the seed's scenario: test the connection, simulate, stop if abnormal, sync. */
+/** One night of the weekly scenario (docs/api.md): test the connection, simulate, stop if abnormal, sync. */
 async function weeklyScenario(contrats: Contrat[]): Promise<{ diff: Record<string, unknown>; synced?: Record<string, unknown> }> {
   const connection = await only('testConnection');
   if (connection.valide !== true) throw new Error('connection refused');
