@@ -1,80 +1,70 @@
-// Endpoint 10: a learner's absences, `{email, data: [{dateDebut, dateFin, type, isJusitifie, motif?}]}`
-// with the seed's field names (the newer docs rename them; these are the ones the sandbox accepts).
+// Endpoint 10: a learner's absences, `{email, data: [{dateDebut, dateFin, type, isJusitifie, motif?}]}` with the
+// seed's field names (the newer docs rename them; these are the ones the sandbox accepts). The body is checked by
+// api/schemas/absences-request.schema.json, then for what a schema cannot say: dates that exist, and an end that
+// does not come before its start.
 
 import { parseFrenchDateTime } from '../api/contracts';
-import { showValue } from '../lib/values';
-import { isPlainObject, listReason } from './errors';
+import type { EnvoiAbsences } from '../api/types/absences-request';
+import { humanPath } from '../lib/paths';
+import { isPlainObject, showValue } from '../lib/values';
+import { BodySchema, valueProblem, type BodyProblem, type Say } from './bodySchema';
+import { listReason } from './errors';
 import type { Absence } from './types';
 
-export const ABSENCE_TYPES: readonly Absence['type'][] = ['absence', 'retard'];
+const DATE_FIELDS = ['dateDebut', 'dateFin'] as const;
 
-/** The fields of one absence, with whether each is required. Spelled as in the seed (`isJusitifie`). */
-const ABSENCE_FIELDS: Record<keyof Absence, { required: boolean }> = {
-  dateDebut: { required: true },
-  dateFin: { required: true },
-  type: { required: true },
-  isJusitifie: { required: true },
-  motif: { required: false },
-};
+const notARealDate: Say = (where, value) => `${where} : ${showValue(value)} n'est pas une date réelle au format JJ/MM/AAAA-HH:mm.`;
+const emailRequired: Say = (where, value) => `${where} : l'email de l'apprenant est obligatoire (reçu ${showValue(value)}).`;
+const dataRequired: Say = (where, value) =>
+  `${where} : la liste des absences est obligatoire et doit être un tableau (reçu ${showValue(value)}).`;
+
+const ABSENCES_SCHEMA = new BodySchema('absences-request.schema.json', {
+  '': { invalid: () => 'Le corps de la requête doit être un objet {"email": "...", "data": [...]}.' },
+  email: { missing: emailRequired, type: emailRequired, minLength: emailRequired },
+  data: { missing: dataRequired, invalid: dataRequired },
+  'data.*': { invalid: (where, value) => `${where} : une absence doit être un objet, reçu ${showValue(value)}.` },
+  'data.*.dateDebut': { invalid: notARealDate },
+  'data.*.dateFin': { invalid: notARealDate },
+  'data.*.type': {
+    invalid: (where, value, schema) =>
+      `${where} : ${showValue(value)} n'est pas un type accepté (${(schema.enum as string[]).join(' ou ')}).`,
+  },
+});
 
 export type AbsencesInput = { ok: true; email: string; data: Absence[] } | { ok: false; reason: string };
 
 export function parseAbsences(body: unknown): AbsencesInput {
-  if (!isPlainObject(body)) {
-    return { ok: false, reason: 'Le corps de la requête doit être un objet {"email": "...", "data": [...]}.' };
+  const problems = ABSENCES_SCHEMA.problems(body);
+  const rows = isPlainObject(body) && Array.isArray(body.data) ? body.data : [];
+  problems.push(...calendarProblems(rows, problems));
+  if (problems.length > 0) {
+    return { ok: false, reason: listReason('Les absences sont refusées :', ABSENCES_SCHEMA.ordered(problems).map((p) => p.message)) };
   }
-  const problems: string[] = [];
-  if (typeof body.email !== 'string' || body.email.trim() === '') {
-    problems.push(`email : l'email de l'apprenant est obligatoire (reçu ${showValue(body.email)}).`);
-  }
-  if (!Array.isArray(body.data)) {
-    problems.push(`data : la liste des absences est obligatoire et doit être un tableau (reçu ${showValue(body.data)}).`);
-  }
-  const data: Absence[] = [];
-  (Array.isArray(body.data) ? body.data : []).forEach((item: unknown, i: number) => {
-    const where = `data[${i + 1}]`;
-    if (!isPlainObject(item)) {
-      problems.push(`${where} : une absence doit être un objet, reçu ${showValue(item)}.`);
-      return;
-    }
-    const before = problems.length;
-    for (const key of Object.keys(item)) {
-      if (!Object.prototype.hasOwnProperty.call(ABSENCE_FIELDS, key)) problems.push(`${where}.${key} : champ inconnu (attendus : ${Object.keys(ABSENCE_FIELDS).join(', ')}).`);
-    }
-    for (const [field, spec] of Object.entries(ABSENCE_FIELDS)) {
-      if (spec.required && item[field] === undefined) problems.push(`${where}.${field} : champ obligatoire manquant.`);
-    }
+  const { email, data } = body as EnvoiAbsences;
+  return { ok: true, email, data };
+}
+
+/** The dates the schema let through that name no real moment, and the ends before their starts; a date the
+ * schema already refused is not checked again. */
+function calendarProblems(rows: readonly unknown[], schemaProblems: readonly BodyProblem[]): BodyProblem[] {
+  const refused = new Set(schemaProblems.map((problem) => problem.where));
+  const problems: BodyProblem[] = [];
+  rows.forEach((row, index) => {
+    if (!isPlainObject(row)) return;
     const moments: number[] = [];
-    for (const field of ['dateDebut', 'dateFin'] as const) {
-      const value = item[field];
-      if (value === undefined) continue;
-      const parsed = typeof value === 'string' ? parseFrenchDateTime(value) : null;
-      if (parsed === null) problems.push(`${where}.${field} : ${showValue(value)} n'est pas une date réelle au format JJ/MM/AAAA-HH:mm.`);
-      else moments.push(parsed);
+    for (const field of DATE_FIELDS) {
+      const segments = ['data', index, field];
+      const value = row[field];
+      if (typeof value !== 'string' || refused.has(humanPath(segments))) continue;
+      const moment = parseFrenchDateTime(value);
+      if (moment === null) problems.push(valueProblem(segments, notARealDate(humanPath(segments), value, {})));
+      else moments.push(moment);
     }
     if (moments.length === 2 && moments[1] < moments[0]) {
-      problems.push(`${where}.dateFin : la fin ${showValue(item.dateFin)} précède le début ${showValue(item.dateDebut)}.`);
-    }
-    if (item.type !== undefined && !ABSENCE_TYPES.includes(item.type as Absence['type'])) {
-      problems.push(`${where}.type : ${showValue(item.type)} n'est pas un type accepté (${ABSENCE_TYPES.join(' ou ')}).`);
-    }
-    if (item.isJusitifie !== undefined && typeof item.isJusitifie !== 'boolean') {
-      problems.push(`${where}.isJusitifie : un booléen (true ou false) est attendu, reçu ${showValue(item.isJusitifie)}.`);
-    }
-    if (item.motif !== undefined && item.motif !== null && typeof item.motif !== 'string') {
-      problems.push(`${where}.motif : un texte est attendu, reçu ${showValue(item.motif)}.`);
-    }
-    if (problems.length === before) {
-      const absence: Absence = {
-        dateDebut: item.dateDebut as string,
-        dateFin: item.dateFin as string,
-        type: item.type as Absence['type'],
-        isJusitifie: item.isJusitifie as boolean,
-      };
-      if (typeof item.motif === 'string') absence.motif = item.motif;
-      data.push(absence);
+      const segments = ['data', index, 'dateFin'];
+      const detail = `la fin ${showValue(row.dateFin)} précède le début ${showValue(row.dateDebut)}.`;
+      problems.push(valueProblem(segments, `${humanPath(segments)} : ${detail}`));
     }
   });
-  if (problems.length > 0) return { ok: false, reason: listReason('Les absences sont refusées :', problems) };
-  return { ok: true, email: (body.email as string).trim(), data };
+  return problems;
 }

@@ -1,7 +1,13 @@
 // Accounts in the sandbox state: creation, lookup by token, replacement, and what the admin sees.
 
+import { randomBytes } from 'node:crypto';
 import { integratedContracts } from './contracts';
 import type { AccountState, SandboxRequest, SandboxState } from './types';
+
+/** A token nobody can guess, for an account or the admin routes. */
+export function randomToken(): string {
+  return randomBytes(24).toString('base64url');
+}
 
 /** An empty sandbox: no account. */
 export function createState(): SandboxState {

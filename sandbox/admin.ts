@@ -3,7 +3,8 @@
 
 import { accountSummary, bearerToken, createAccount, redactTokens, withAccount } from './accounts';
 import { applyFullSync, computeDiff, judgeList } from './contracts';
-import { badRequest, fail, isPlainObject, listReason, methodNotAllowed, ok, routeNotFound, unauthorized } from './errors';
+import { isPlainObject } from '../lib/values';
+import { badRequest, fail, listReason, methodNotAllowed, ok, routeNotFound, unauthorized } from './errors';
 import { SYNC_RESPONSE_STYLES } from './types';
 import type { AccountState, HandleResult, LearnerData, SandboxRequest, SandboxResponse, SandboxState, SyncResponseStyle } from './types';
 

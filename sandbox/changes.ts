@@ -1,11 +1,15 @@
-// Endpoint 12: an incremental sync, `{changes: {added: [], updated: [], removed: ["<codeContrat>"]}}`.
-// Added contracts must be new, updated and removed ones must exist; the rules are checked on the
-// resulting active set; all or nothing.
+// Endpoint 12: an incremental sync, `{changes: {added: [], updated: [], removed: ["<codeContrat>"]}}`. The
+// envelope is checked by api/schemas/contract-changes-request.schema.json, the contracts by the platform's rules
+// (checkContracts); added contracts must be new, updated and removed ones must exist; the rules are checked on
+// the resulting active set; all or nothing.
 
 import { checkContracts } from '../api/contracts';
-import { showValue } from '../lib/values';
+import type { EnvoiChangements } from '../api/types/contract-changes-request';
+import { humanPath } from '../lib/paths';
+import { isPlainObject, showValue } from '../lib/values';
+import { BodySchema, type Say } from './bodySchema';
 import { updateArchive, violationsReason } from './contracts';
-import { isPlainObject, listReason } from './errors';
+import { listReason } from './errors';
 import type { AccountState, Contrat } from './types';
 
 export interface ChangesSummary {
@@ -16,29 +20,39 @@ export interface ChangesSummary {
 
 export type ChangesOutcome = { ok: true; account: AccountState; summary: ChangesSummary } | { ok: false; reason: string };
 
-const LISTS = ['added', 'updated', 'removed'] as const;
+const notAnEnvelope: Say = () => 'Le corps de la requête doit être un objet {"changes": {"added": [], "updated": [], "removed": []}}.';
+const notAContractCode: Say = (where, value) => `${where} : un code contrat (texte non vide) est attendu, reçu ${showValue(value)}.`;
+
+const CHANGES_SCHEMA = new BodySchema('contract-changes-request.schema.json', {
+  '': { invalid: notAnEnvelope },
+  changes: { missing: notAnEnvelope, invalid: notAnEnvelope },
+  'changes.removed.*': { invalid: notAContractCode },
+});
+
+/** The body with the contracts of `added` and `updated` set aside: checkContracts checks those, with the platform's
+ * wording, naming each by its list and row. */
+function envelopeOf(body: unknown): unknown {
+  if (!isPlainObject(body) || !isPlainObject(body.changes)) return body;
+  const changes = { ...body.changes };
+  for (const list of ['added', 'updated']) if (Array.isArray(changes[list])) changes[list] = [];
+  return { ...body, changes };
+}
 
 function codeOf(row: unknown): string | undefined {
   return isPlainObject(row) && typeof row.codeContrat === 'string' && row.codeContrat !== '' ? row.codeContrat : undefined;
 }
 
 export function applyChanges(account: AccountState, body: unknown): ChangesOutcome {
-  const changes = isPlainObject(body) ? body.changes : undefined;
-  if (!isPlainObject(changes)) {
-    return { ok: false, reason: 'Le corps de la requête doit être un objet {"changes": {"added": [], "updated": [], "removed": []}}.' };
+  const envelopeProblems = CHANGES_SCHEMA.problems(envelopeOf(body));
+  if (envelopeProblems.length > 0) {
+    const lines = CHANGES_SCHEMA.ordered(envelopeProblems).map((problem) => problem.message);
+    return { ok: false, reason: listReason('Les changements sont refusés :', lines) };
   }
-  const shapeProblems: string[] = [];
-  for (const key of Object.keys(changes)) {
-    if (!(LISTS as readonly string[]).includes(key)) shapeProblems.push(`changes.${key} : clé inconnue (attendues : ${LISTS.join(', ')}).`);
-  }
-  for (const key of LISTS) {
-    if (changes[key] !== undefined && !Array.isArray(changes[key])) shapeProblems.push(`changes.${key} doit être un tableau.`);
-  }
-  if (shapeProblems.length > 0) return { ok: false, reason: listReason('Les changements sont refusés :', shapeProblems) };
-
-  const added = (changes.added ?? []) as unknown[];
-  const updated = (changes.updated ?? []) as unknown[];
-  const removed = (changes.removed ?? []) as unknown[];
+  const { changes } = body as EnvoiChangements;
+  // Contracts until checkContracts has passed them below.
+  const added: unknown[] = changes.added ?? [];
+  const updated: unknown[] = changes.updated ?? [];
+  const removed = changes.removed ?? [];
   const active = new Map<string, Contrat>();
   for (const contrat of account.contrats) active.set(contrat.codeContrat, contrat);
 
@@ -48,27 +62,28 @@ export function applyChanges(account: AccountState, body: unknown): ChangesOutco
   updated.forEach((row, i) => {
     const code = codeOf(row);
     if (code === undefined) return; // the schema check names it
-    if (!active.has(code)) problems.push(`changes.updated[${i + 1}] : le contrat "${code}" n'existe pas, il ne peut pas être mis à jour.`);
+    if (!active.has(code)) problems.push(`${humanPath(['changes', 'updated', i])} : le contrat "${code}" n'existe pas, il ne peut pas être mis à jour.`);
     const first = updatedCodes.get(code);
-    if (first !== undefined) problems.push(`changes.updated[${i + 1}] : le contrat "${code}" est déjà mis à jour par changes.updated[${first + 1}].`);
+    if (first !== undefined) {
+      problems.push(`${humanPath(['changes', 'updated', i])} : le contrat "${code}" est déjà mis à jour par ${humanPath(['changes', 'updated', first])}.`);
+    }
     else updatedCodes.set(code, i);
   });
   added.forEach((row, i) => {
     const code = codeOf(row);
     if (code !== undefined && active.has(code)) {
-      problems.push(`changes.added[${i + 1}] : le contrat "${code}" existe déjà, il ne peut pas être ajouté (utilisez updated).`);
+      problems.push(`${humanPath(['changes', 'added', i])} : le contrat "${code}" existe déjà, il ne peut pas être ajouté (utilisez updated).`);
     }
   });
   const removedCodes = new Set<string>();
   removed.forEach((code, i) => {
-    if (typeof code !== 'string' || code === '') {
-      problems.push(`changes.removed[${i + 1}] : un code contrat (texte non vide) est attendu, reçu ${showValue(code)}.`);
-    } else if (!active.has(code)) {
-      problems.push(`changes.removed[${i + 1}] : le contrat "${code}" n'existe pas, il ne peut pas être supprimé.`);
+    const where = humanPath(['changes', 'removed', i]);
+    if (!active.has(code)) {
+      problems.push(`${where} : le contrat "${code}" n'existe pas, il ne peut pas être supprimé.`);
     } else if (removedCodes.has(code)) {
-      problems.push(`changes.removed[${i + 1}] : le contrat "${code}" est déjà supprimé plus haut dans la liste.`);
+      problems.push(`${where} : le contrat "${code}" est déjà supprimé plus haut dans la liste.`);
     } else if (updatedCodes.has(code)) {
-      problems.push(`changes.removed[${i + 1}] : le contrat "${code}" est à la fois mis à jour et supprimé.`);
+      problems.push(`${where} : le contrat "${code}" est à la fois mis à jour et supprimé.`);
     } else {
       removedCodes.add(code);
     }
@@ -81,8 +96,8 @@ export function applyChanges(account: AccountState, body: unknown): ChangesOutco
   const resulting: unknown[] = [...kept, ...updated, ...added];
   const labels = (index: number): string => {
     if (index < kept.length) return `contrat actif "${kept[index].codeContrat}"`;
-    if (index < kept.length + updated.length) return `changes.updated[${index - kept.length + 1}]`;
-    return `changes.added[${index - kept.length - updated.length + 1}]`;
+    if (index < kept.length + updated.length) return humanPath(['changes', 'updated', index - kept.length]);
+    return humanPath(['changes', 'added', index - kept.length - updated.length]);
   };
   const violations = checkContracts(resulting, { rowLabel: labels });
   if (violations.length > 0) return { ok: false, reason: violationsReason(violations) };

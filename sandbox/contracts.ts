@@ -3,7 +3,8 @@
 
 import { checkContracts, type CheckContractsOptions, type ContractViolation } from '../api/contracts';
 import { CONTRACTS_PAGE_SIZE, FIRST_PAGE, REJECTED_CONTRACT_ERRORS_KEY, REJECTED_CONTRACT_ID_KEY } from '../api/assumptions';
-import { isPlainObject, listReason } from './errors';
+import { isPlainObject } from '../lib/values';
+import { listReason } from './errors';
 import type { AccountState, Contrat, SyncResponseStyle } from './types';
 import type { DifferenceContrats } from '../api/types/contract-diff';
 import type { ContratRejete } from '../api/types/sync-valid-invalid-response';

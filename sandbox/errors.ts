@@ -32,7 +32,3 @@ export const routeNotFound = (method: string, path: string): SandboxResponse =>
 export function listReason(summary: string, problems: readonly string[]): string {
   return [summary, ...problems.map((problem) => `- ${problem}`)].join('\n');
 }
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

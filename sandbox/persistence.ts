@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isPlainObject } from '../lib/values';
 import type { SandboxState } from './types';
 
 /**
@@ -152,14 +153,10 @@ function failureCode(error: unknown): string {
  * (the version, and each account's name, token and contract list), not every field of every contract.
  */
 function stateProblem(value: unknown): string | undefined {
-  if (!isRecord(value) || value.version !== 1) return 'expected {"version": 1, "accounts": [...]}';
+  if (!isPlainObject(value) || value.version !== 1) return 'expected {"version": 1, "accounts": [...]}';
   if (!Array.isArray(value.accounts)) return '"accounts" is not an array';
   const broken = value.accounts.findIndex(
-    (account) => !isRecord(account) || typeof account.id !== 'string' || typeof account.name !== 'string' || typeof account.token !== 'string' || !Array.isArray(account.contrats),
+    (account) => !isPlainObject(account) || typeof account.id !== 'string' || typeof account.name !== 'string' || typeof account.token !== 'string' || !Array.isArray(account.contrats),
   );
   return broken < 0 ? undefined : `accounts[${broken}] lacks an id, a name, a token or its contrats`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,44 +1,26 @@
-// The sandbox over HTTP: node:http on 127.0.0.1, JSON in and out, the state machine (state.ts) behind.
-// With a data file, the state is saved atomically after every change and reloaded at start.
+// The sandbox over HTTP: node:http on 127.0.0.1, JSON in and out, the state machine (state.ts) behind. The state
+// it starts with comes from startup.ts; with a data file, it is saved atomically after every change.
 
-import { ENDPOINTS } from '../api/endpoints';
 import * as http from 'node:http';
-import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { applyConfig, type SandboxConfig } from './admin';
-import { contractListOf } from './contracts';
-import { generateContracts } from './demoData';
+import { randomToken } from './accounts';
 import { fail } from './errors';
-import { InputFileError, loadState, readJsonFile, saveInitialState, saveState } from './persistence';
-import { createAccount, createState, handle } from './state';
+import { saveState } from './persistence';
+import { handle } from './state';
+import { startingState, type StartupOptions } from './startup';
 import type { SandboxRequest, SandboxResponse, SandboxState } from './types';
 
 export const DEFAULT_PORT = 4010;
 /** Large enough for a full sync of 50,000 contracts (about 50 MB of JSON). */
 export const DEFAULT_BODY_LIMIT = 100 * 1024 * 1024;
-/** The account created when the sandbox starts without any. */
-export const DEFAULT_ACCOUNT = { id: 'sandbox', name: 'Bac à sable Campus Skills' };
-/** Seed of `contracts` when none is given. */
-export const DEFAULT_SEED = 1;
 const HOST = '127.0.0.1';
 /** How long close() (SIGINT, SIGTERM) waits for the requests in progress before cutting their connections. */
 export const SHUTDOWN_GRACE_MS = 5000;
 
-export interface SandboxOptions {
+export interface SandboxOptions extends StartupOptions {
   /** 0 picks a free port. Default DEFAULT_PORT. */
   port?: number;
-  /** The primary account's token (a random one when absent and the account has none). */
-  token?: string;
   /** The admin token of the `/_sandbox/` routes (random when absent). */
   adminToken?: string;
-  /** Persist the state in this file (reloaded at start); in memory only without it. */
-  dataFile?: string;
-  /** A configuration, or the path of a JSON configuration file (see README). */
-  config?: string | SandboxConfig;
-  /** Sync this many generated contracts into the primary account at start. */
-  contracts?: number;
-  /** Seed of the generated contracts. */
-  seed?: number;
   /** Largest request body, in bytes. Default DEFAULT_BODY_LIMIT. */
   bodyLimit?: number;
   /** Where request lines go (default console.log). Never receives a token. */
@@ -60,61 +42,6 @@ export interface RunningSandbox {
    * (`shutdownGraceMs`, 5 s), then cuts the connections still open, logging each request cut; saves the state.
    */
   close(): Promise<void>;
-}
-
-export function randomToken(): string {
-  return randomBytes(24).toString('base64url');
-}
-
-/** Reads a config file, loading each account's `contratsFile` (relative to the config file) into `contrats`. */
-export function readConfigFile(file: string): SandboxConfig {
-  const config = readJsonFile(file, 'the configuration file', 'correct the file, or the path given to --config') as SandboxConfig;
-  for (const account of config !== null && typeof config === 'object' && Array.isArray(config.accounts) ? config.accounts : []) {
-    if (account === null || typeof account !== 'object' || typeof account.contratsFile !== 'string') continue;
-    const contractsFile = path.resolve(path.dirname(file), account.contratsFile);
-    const advice = `correct it, or the "contratsFile" that names it in ${file}`;
-    const list = contractListOf(readJsonFile(contractsFile, 'the contracts file', advice));
-    if (typeof list === 'string') {
-      throw new InputFileError(`the contracts file ${contractsFile} holds neither {"contrats": [...]} nor an array of contracts: ${advice}`);
-    }
-    delete account.contratsFile;
-    account.contrats = list;
-  }
-  return config;
-}
-
-/** The state the sandbox starts with: saved state, then config, then the primary account and its contracts. */
-export function initialState(options: SandboxOptions): SandboxState {
-  let state = (options.dataFile && loadState(options.dataFile)) || createState();
-  if (options.config !== undefined) {
-    const config = typeof options.config === 'string' ? readConfigFile(options.config) : options.config;
-    const outcome = applyConfig(state, config, randomToken);
-    if (!outcome.ok && typeof options.config === 'string') {
-      throw new InputFileError(`the configuration file ${options.config} is refused: correct it and restart.\n${outcome.reason}`);
-    }
-    if (!outcome.ok) throw new Error(outcome.reason);
-    state = outcome.state;
-  }
-  if (state.accounts.length === 0) {
-    state = { ...state, accounts: [createAccount({ ...DEFAULT_ACCOUNT, token: options.token ?? randomToken() })] };
-  } else if (options.token !== undefined && state.accounts[0].token !== options.token) {
-    if (state.accounts.some((account) => account.token === options.token)) {
-      throw new Error('the token given is already the token of another account');
-    }
-    state = { ...state, accounts: [{ ...state.accounts[0], token: options.token }, ...state.accounts.slice(1)] };
-  }
-  if (options.contracts !== undefined) {
-    const contrats = generateContracts(options.contracts, options.seed ?? DEFAULT_SEED);
-    const result = handle(state, {
-      method: 'POST',
-      path: ENDPOINTS.syncContracts.path,
-      headers: { authorization: `Bearer ${state.accounts[0].token}` },
-      body: { contrats },
-    });
-    if (result.response.status !== 200) throw new Error(`the generated contracts were refused: ${JSON.stringify(result.response.body)}`);
-    state = result.state;
-  }
-  return state;
 }
 
 class RequestError extends Error {
@@ -270,8 +197,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const adminToken = options.adminToken ?? randomToken();
   const dataFile = options.dataFile;
-  let state = initialState(options);
-  if (dataFile) saveInitialState(dataFile, state);
+  let state = startingState(options);
 
   let closing = false;
   /** Requests whose answer is not yet fully sent, to name those the shutdown cuts. */

@@ -6,6 +6,7 @@ import { handleAdmin, ADMIN_PREFIX, type AdminOptions } from './admin';
 import { ENDPOINTS, type EndpointName } from '../api/endpoints';
 import { parseAbsences } from './absences';
 import { applyChanges } from './changes';
+import { parseGroupCalendar } from './groupCalendar';
 import {
   applyFullSync,
   computeDiff,
@@ -15,10 +16,9 @@ import {
   pageOf,
   parsePaging,
 } from './contracts';
-import { badRequest, forbidden, isPlainObject, methodNotAllowed, notFound, ok, routeNotFound, unauthorized } from './errors';
+import { badRequest, forbidden, methodNotAllowed, notFound, ok, routeNotFound, unauthorized } from './errors';
 import { findLearner, gradesOf, isFound, isKnownLearnerEmail, trainingProgressOf } from './learners';
 import { normaliseEmail } from '../api/contracts';
-import { showValue } from '../lib/values';
 import { accountForRequest, withAccount } from './accounts';
 import type { AccountState, Contrat, HandleResult, SandboxRequest, SandboxResponse, SandboxState } from './types';
 
@@ -103,26 +103,10 @@ const trainingProgress: Handler = (account, request) => {
   return { response: isFound(learner) ? ok(trainingProgressOf(learner)) : learner };
 };
 
-function isHttpsUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' && url.hostname !== '' && !/\s/.test(text);
-  } catch {
-    return false;
-  }
-}
-
 const calendarGroup: Handler = (account, request) => {
-  const body = request.body;
-  if (!isPlainObject(body) || typeof body.groupId !== 'string' || body.groupId === '') {
-    return { response: badRequest('Le corps de la requête doit contenir groupId, le code du groupe transmis dans les contrats.') };
-  }
-  const { groupId, calendarUrl } = body;
-  if (typeof calendarUrl !== 'string' || !isHttpsUrl(calendarUrl)) {
-    return {
-      response: badRequest(`calendarUrl doit être un lien https valide vers le calendrier ICS (reçu ${showValue(calendarUrl ?? null)}).`),
-    };
-  }
+  const input = parseGroupCalendar(request.body);
+  if (!input.ok) return { response: badRequest(input.reason) };
+  const { groupId, calendarUrl } = input;
   if (!account.contrats.some((contrat) => contrat.codeGroupe === groupId)) {
     return { response: notFound(`Le groupe "${groupId}" n'existe pas parmi les contrats transmis.`) };
   }

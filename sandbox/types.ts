@@ -22,14 +22,9 @@ export interface LearnerData {
   trainingProgress?: Record<string, unknown>;
 }
 
-/** One absence or late arrival (endpoint 10), with the seed's field names. */
-export interface Absence {
-  dateDebut: string;
-  dateFin: string;
-  type: 'absence' | 'retard';
-  isJusitifie: boolean;
-  motif?: string;
-}
+/** One absence or late arrival (endpoint 10), with the seed's field names (type generated from absences-request.schema.json). */
+export type { Absence } from '../api/types/absences-request';
+import type { Absence } from '../api/types/absences-request';
 
 export interface AccountState {
   /** A stable id for the admin routes (not secret). */

@@ -51,6 +51,15 @@ export function sendHttp(req: HttpRequest, timeoutMs: number): Promise<HttpRespo
   });
 }
 
+/** Response headers as IML and the request log see them: names in lower case, repeated values joined by ", ". */
+export function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return flat;
+}
+
 /** [INF] Transport failures (DNS, refused, reset) surface as ConnectionError. */
 function transportError(error: Error & { code?: string }, url: string): MakeRunError {
   const origin = safeOrigin(url);

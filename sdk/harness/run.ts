@@ -8,8 +8,10 @@ import { sendHttp } from './http';
 import { RequestLog } from './requestLog';
 import { runCommunication, type Sender } from './runCommunication';
 import { validateInput } from './validateInput';
-import { INVALID_ACTION_OUTPUT, semanticsWith, type Semantics } from './semantics';
-import { interfaceMismatches, type Segments } from '../params/conformance';
+import { INVALID_ACTION_OUTPUT, connectionUsesBase, emptyActionBundles, semanticsWith, type Semantics } from './semantics';
+import { interfaceMismatches } from '../params/conformance';
+import { humanPath } from '../../lib/paths';
+import { isPlainObject } from '../../lib/values';
 
 export interface RunOptions {
   /** The module's input bundle, before Make's validation and coercion. */
@@ -66,7 +68,7 @@ export async function runModule(app: EmittedApp, moduleId: string, options: RunO
   if (Array.isArray(spec)) {
     result.outputWarnings = result.bundles.flatMap((bundle, index) =>
       interfaceMismatches(bundle, spec, 'output', `the interface of '${moduleId}'`).map(
-        (m) => `bundle ${index + 1}, ${bundlePath(m.segments)}: ${m.message}`,
+        (m) => `bundle ${index + 1}, ${humanPath(m.segments)}: ${m.message}`,
       ),
     );
   }
@@ -111,7 +113,7 @@ export async function verifyConnection(
     const validated = validateInput(specs, parameters, { timezone: iml.timezone });
     const result = await runCommunication(connection.codes.communication as Request | Request[], {
       context: { parameters: validated, common: connection.codes.common ?? {}, data: {} },
-      base: semantics.connectionInheritsBase === 'yes' ? ((app.general.base ?? {}) as Base) : undefined,
+      base: connectionUsesBase(semantics) ? ((app.general.base ?? {}) as Base) : undefined,
       semantics,
       send: options.send ?? sendHttp,
       log,
@@ -177,8 +179,7 @@ function bundlesOf(
 ): Array<Record<string, unknown>> {
   if (shape === 'one') {
     if (iterated || items.length !== 1 || Array.isArray(items[0])) throw new MakeRunError('DataError', INVALID_ACTION_OUTPUT);
-    if (!isEmptyOutput(items[0])) return [asBundle(items[0], 0)];
-    return semantics.emptyActionOutput === 'emptyBundle' ? [{}] : [];
+    return isEmptyOutput(items[0]) ? emptyActionBundles(semantics) : [asBundle(items[0], 0)];
   }
   const list = iterated ? items : items.flatMap((item) => (Array.isArray(item) ? item : isEmptyOutput(item) ? [] : [item]));
   return list.map((item, index) => asBundle(item, index));
@@ -190,7 +191,7 @@ function isEmptyOutput(value: unknown): boolean {
 }
 
 function asBundle(item: unknown, index: number): Record<string, unknown> {
-  if (item !== null && typeof item === 'object' && !Array.isArray(item)) return item as Record<string, unknown>;
+  if (isPlainObject(item)) return item;
   throw new MakeRunError(
     'RuntimeError',
     `Output bundle ${index + 1} is not a collection (got ${Array.isArray(item) ? 'an array' : typeof item}).`,
@@ -220,11 +221,4 @@ function connectionParams(app: EmittedApp, component: ComponentFiles): Parameter
 /** Values of password-type parameters: never shown in a log, a trace or an error. */
 function secretValues(specs: Parameter[], values: Record<string, unknown>): string[] {
   return specs.filter((p) => p.type === 'password').map((p) => values[p.name]).filter((v): v is string => typeof v === 'string');
-}
-
-/** `contrats[3].dateDebut`: keys joined by dots, 1-based indexes, as Make shows a place in a bundle. */
-function bundlePath(segments: Segments): string {
-  return segments
-    .map((s, i) => (typeof s === 'number' ? `[${s + 1}]` : i === 0 ? s : `.${s}`))
-    .join('');
 }

@@ -207,14 +207,59 @@ export function invalidResponseMessage(semantics: Semantics, status: number | un
   return 'Response marked as invalid.';
 }
 
-/** Whether a condition's value lets the request, item, page or response through. */
-export function isTruthy(semantics: Semantics, value: unknown): boolean {
+/** Whether a condition's value lets the request, item, page or response through (the `conditionTruth` switch). */
+export function conditionPasses(semantics: Semantics, value: unknown): boolean {
   if (semantics.conditionTruth === 'javascript') return Boolean(value);
   return Boolean(value) && value !== 'false';
 }
 
 export function maxPages(semantics: Semantics): number {
   return Number(semantics.maxPages);
+}
+
+/** The temp a page after the first starts from: what the previous page left, or the temp before the first page. */
+export function tempOfNextPage(
+  semantics: Semantics,
+  tempBeforePages: Record<string, unknown>,
+  tempAfterPage: Record<string, unknown>,
+): Record<string, unknown> {
+  return semantics.tempAcrossPages === 'reset' ? tempBeforePages : tempAfterPage;
+}
+
+/** Whether a page stops paging for having no items: its container is empty, or no item is left after
+ * `iterate.condition`. */
+export function isPageWithoutItems(semantics: Semantics, page: { containerLength: number; itemCount: number }): boolean {
+  return (semantics.emptyPage === 'emptyContainer' ? page.containerLength : page.itemCount) === 0;
+}
+
+/** Whether a request of this method receives the base `body`. */
+export function receivesBaseBody(semantics: Semantics, method: string): boolean {
+  return semantics.baseBodyMethods === 'postAndPut' ? method === 'POST' || method === 'PUT' : method !== 'GET';
+}
+
+/** Whether a followed redirect with this status repeats the request as it was (else it becomes a GET without body). */
+export function redirectRepeatsRequest(semantics: Semantics, status: number): boolean {
+  return status === 307 || status === 308 || semantics.redirects === 'keepMethod';
+}
+
+/** Whether a module's `error` object is merged over the base's status by status (else it replaces it whole). */
+export function mergesErrorByStatus(semantics: Semantics): boolean {
+  return semantics.responseMerge === 'errorMergesByStatus';
+}
+
+/** Whether `iterate` over undefined or null gives no items (else it is an error, as any container not an array). */
+export function iteratesNothingAsNoItems(semantics: Semantics): boolean {
+  return semantics.iterateOnNothing === 'noItems';
+}
+
+/** The bundles of an action whose output is empty: one empty bundle, or none. */
+export function emptyActionBundles(semantics: Semantics): Array<Record<string, unknown>> {
+  return semantics.emptyActionOutput === 'emptyBundle' ? [{}] : [];
+}
+
+/** Whether a basic connection's own communication runs with the base. */
+export function connectionUsesBase(semantics: Semantics): boolean {
+  return semantics.connectionInheritsBase === 'yes';
 }
 
 export const MAX_REDIRECTS = 10;

@@ -1,13 +1,16 @@
 // Checks and coerces a module's input bundle against its parameter specs before any request is sent, the way
 // Make does for apps on platform v2: empty values are dropped, `erase` becomes null or [], values are coerced
-// to their parameter's type, and a value Make would refuse raises BundleValidationError.
+// to their parameter's type, and the first value Make would refuse raises BundleValidationError.
 //
 // Rules, sources and every inferred ([INF]) decision live in inputRules.ts (types, coercions, erase table),
 // inputMessages.ts (wording) and inputDate.ts (dates). This file only walks the specs. Order of the walk is
 // Make's form validator's (make-forman-schema src/validator.ts): fields in spec order, depth first, a
 // field's `nested` fields (or those of its chosen select option) right after it, read from the same
-// collection as the field itself.
+// collection as the field itself; within a field, its rules in the validator's order.
 import type { Parameter, ParameterValidation, SelectOption } from '../types';
+import { childPath } from '../../lib/paths';
+import { isPlainObject } from '../../lib/values';
+import { ERASE } from '../iml';
 import { BundleValidationError } from './errors';
 import { coerceDate } from './inputDate';
 import * as msg from './inputMessages';
@@ -24,24 +27,16 @@ import {
   type TypeKind,
 } from './inputRules';
 
-/** The value of the IML keyword `erase`: clear the field in the service (null, or [] for arrays). */
-export const ERASE_MARKER: unique symbol = Symbol.for('iml.erase');
-
 /**
  * The value of the IML keyword `emptystring`: a text forced to "" on purpose, which Make sends as "" (the
  * "text forced to '' via IML" row of the empty-values table). A plain "" counts as a field left empty.
- * [INF] The marker itself is this harness's convention, like ERASE_MARKER.
+ * [INF] The marker itself is this harness's convention.
  */
 export const EMPTY_STRING_MARKER: unique symbol = Symbol.for('iml.emptystring');
 
 export interface ValidateOptions {
   /** IANA zone for date text without a zone (Make uses the user's zone). [INF] Default: UTC. */
   timezone?: string;
-}
-
-export interface InputValidationFailure {
-  path: string;
-  detail: string;
 }
 
 /**
@@ -53,24 +48,14 @@ export function validateInput(
   input: Record<string, unknown>,
   options?: ValidateOptions,
 ): Record<string, unknown> {
-  return run(specs, input, options, true).value;
-}
-
-/** Like validateInput, but returns every failure instead of throwing; failing fields keep their input value. */
-export function validateInputAll(
-  specs: Parameter[],
-  input: Record<string, unknown>,
-  options?: ValidateOptions,
-): { value: Record<string, unknown>; errors: InputValidationFailure[] } {
-  return run(specs, input, options, false);
+  const ctx: Context = { timeZone: options?.timezone ?? 'UTC', plans: new Map(), fields: new Map() };
+  return processCollection(input ?? {}, specs, '', ctx, false);
 }
 
 // ------------------------------------------------------------------------------------------------ walk
 
 interface Context {
-  failFast: boolean;
   timeZone: string;
-  errors: InputValidationFailure[];
   /** Parameter lists and item specs prepared once per run (not per item): see planFor / fieldFor. */
   plans: Map<ReadonlyArray<Parameter | string>, Field[]>;
   fields: Map<Parameter, Field>;
@@ -122,9 +107,10 @@ function planFor(specs: ReadonlyArray<Parameter | string>, ctx: Context): Field[
   return plan;
 }
 
+const NO_RULES: ParameterValidation = {};
+
 /** processValue's answer for "no value: remove the key". */
 const REMOVE = Symbol('remove');
-type Result = unknown;
 
 /**
  * A collection being processed. Changes are recorded and applied in one copy at the end, so a collection
@@ -142,7 +128,8 @@ function isRemoved(changes: unknown[], key: string): boolean {
   return false;
 }
 
-function finish(target: Target): Record<string, unknown> {
+/** The collection with its recorded changes applied: itself when there are none, else one copy. */
+function withChanges(target: Target): Record<string, unknown> {
   const { src, changes } = target;
   if (changes === null) return src;
   let out: Record<string, unknown>;
@@ -160,36 +147,13 @@ function finish(target: Target): Record<string, unknown> {
   return out;
 }
 
-function run(
-  specs: Parameter[],
-  input: Record<string, unknown>,
-  options: ValidateOptions | undefined,
-  failFast: boolean,
-): { value: Record<string, unknown>; errors: InputValidationFailure[] } {
-  const ctx: Context = {
-    failFast,
-    timeZone: options?.timezone ?? 'UTC',
-    errors: [],
-    plans: new Map(),
-    fields: new Map(),
-  };
-  const value = processCollection(input ?? {}, specs, '', ctx, false);
-  return { value, errors: ctx.errors };
-}
-
-function report(ctx: Context, path: string, detail: string): void {
-  if (ctx.failFast) throw new BundleValidationError(path, detail);
-  ctx.errors.push({ path, detail });
-}
-
 /**
- * Paths are written as IML paths: `contrats[3].dateDebut`, 1-based indexes (the BundleValidationError
- * contract in errors.ts). Make's form validator writes `contrats.2.dateDebut` (0-based) and Make's runtime
- * names only the parameter (`'dateDebut'`); this is the one place to change that.
+ * The failure at a place of the input. Paths are written as IML paths: `contrats[3].dateDebut`, 1-based
+ * indexes (the BundleValidationError contract in errors.ts). Make's form validator writes `contrats.2.dateDebut`
+ * (0-based) and Make's runtime names only the parameter (`'dateDebut'`).
  */
-function childPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key + 1}]`;
-  return parent === '' ? key : `${parent}.${key}`;
+function failure(path: string, detail: string): BundleValidationError {
+  return new BundleValidationError(path, detail);
 }
 
 function processCollection(
@@ -201,7 +165,7 @@ function processCollection(
 ): Record<string, unknown> {
   const target: Target = { src: obj, changes: null, removes: false };
   processFields(specs, target, path, ctx, suppressRequired);
-  return finish(target);
+  return withChanges(target);
 }
 
 function processFields(
@@ -219,7 +183,6 @@ function processField(field: Field, target: Target, path: string, ctx: Context, 
   const name = field.name;
   const src = target.src;
   const original = src[name];
-  const errorsBefore = ctx.errors.length;
   const result = processValue(original, field, path, name, ctx, suppressRequired);
 
   if (result === REMOVE) {
@@ -230,7 +193,6 @@ function processField(field: Field, target: Target, path: string, ctx: Context, 
     return;
   }
   if (result !== original) (target.changes ??= []).push(name, result);
-  if (ctx.errors.length !== errorsBefore) return; // FORMAN: a field that fails has no nested fields checked
 
   const nested = nestedFields(field, result);
   if (nested) {
@@ -266,7 +228,7 @@ function processValue(
   key: string | number,
   ctx: Context,
   suppressRequired: boolean,
-): Result {
+): unknown {
   const kind = field.kind;
   const required = field.required && !suppressRequired;
   let value = input;
@@ -274,12 +236,9 @@ function processValue(
   // Make's form pre-fills defaults). null and "" do not.
   if (value === undefined) value = field.defaultValue;
 
-  if (value === ERASE_MARKER) {
+  if (value === ERASE) {
     // [INF] erase on a required field asks for no value, which a required field refuses.
-    if (required) {
-      report(ctx, childPath(parentPath, key), msg.MANDATORY);
-      return REMOVE;
-    }
+    if (required) throw failure(childPath(parentPath, key), msg.MANDATORY);
     const erased = erasedValue(kind, field.multiple);
     return erased === undefined ? REMOVE : erased === null ? null : [];
   }
@@ -292,10 +251,7 @@ function processValue(
 
   if (isEmptyValue(value, kind, field.multiple)) {
     // FORMAN: null and "" fail a required field, like a missing value.
-    if (required) {
-      report(ctx, childPath(parentPath, key), msg.MANDATORY);
-      return input === undefined || input === EMPTY_STRING_MARKER ? REMOVE : input;
-    }
+    if (required) throw failure(childPath(parentPath, key), msg.MANDATORY);
     // EMPTY: "" forced through IML reaches a text field as ""; [INF] other types treat it as empty.
     if (forcedEmpty && TEXT_KINDS.has(kind)) return '';
     return REMOVE; // EMPTY: empty text, number, boolean, array and select become undefined.
@@ -305,11 +261,11 @@ function processValue(
     case 'text':
     case 'email':
     case 'buffer':
-      return processText(input, value, field, parentPath, key, ctx);
+      return processText(value, field, childPath(parentPath, key));
     case 'hidden':
       return processHidden(value);
     case 'number':
-      return processNumber(input, value, field, parentPath, key, ctx);
+      return processNumber(value, field, childPath(parentPath, key));
     case 'boolean':
       // COERCION: text "false" → false, other text → true, any number → true, anything else → true.
       if (typeof value === 'boolean') return value;
@@ -318,19 +274,15 @@ function processValue(
     case 'date': {
       const date = coerceDate(value, ctx.timeZone);
       if (date.ok) return date.value;
-      report(
-        ctx,
-        childPath(parentPath, key),
-        date.kind === 'type' ? msg.typeMismatch('string', actualTypeName(value)) : msg.INVALID_DATE,
-      );
-      return input;
+      const detail = date.kind === 'type' ? msg.typeMismatch('string', actualTypeName(value)) : msg.INVALID_DATE;
+      throw failure(childPath(parentPath, key), detail);
     }
     case 'array':
-      return processArray(input, value, field, childPath(parentPath, key), ctx);
+      return processArray(value, field, childPath(parentPath, key), ctx);
     case 'collection':
-      return processCollectionValue(input, value, field.spec.spec, childPath(parentPath, key), ctx);
+      return processCollectionValue(value, field.spec.spec, childPath(parentPath, key), ctx);
     case 'select':
-      return processSelect(input, value, field, parentPath, key, ctx);
+      return processSelect(value, field, childPath(parentPath, key));
     default:
       return value;
   }
@@ -362,47 +314,22 @@ function toText(value: unknown): string | undefined {
   }
 }
 
-function processText(
-  input: unknown,
-  value: unknown,
-  field: Field,
-  parentPath: string,
-  key: string | number,
-  ctx: Context,
-): Result {
+function processText(value: unknown, field: Field, path: string): unknown {
   const kind = field.kind;
   // COERCION, buffer expected: binary data is handed over unchanged.
   if (kind === 'buffer' && value instanceof Uint8Array) return value;
   const text = toText(value);
-  if (text === undefined) {
-    report(ctx, childPath(parentPath, key), msg.typeMismatch(EXPECTED_TYPE_NAME[kind]!, actualTypeName(value)));
-    return input;
-  }
-  if (kind === 'email' && !EMAIL_PATTERN.test(text)) {
-    report(ctx, childPath(parentPath, key), msg.INVALID_EMAIL);
-    return input;
-  }
+  if (text === undefined) throw failure(path, msg.typeMismatch(EXPECTED_TYPE_NAME[kind]!, actualTypeName(value)));
+  if (kind === 'email' && !EMAIL_PATTERN.test(text)) throw failure(path, msg.INVALID_EMAIL);
   const validate = field.validate;
   if (validate !== undefined) {
-    let failed = false;
-    // FORMAN: pattern, then min length, then max length, then enum; all are reported.
+    // FORMAN: pattern, then min length, then max length, then enum.
     if (validate.pattern !== undefined && !compiledPattern(validate.pattern).test(text)) {
-      report(ctx, childPath(parentPath, key), msg.patternMismatch(validate.pattern));
-      failed = true;
+      throw failure(path, msg.patternMismatch(validate.pattern));
     }
-    if (validate.min !== undefined && text.length < validate.min) {
-      report(ctx, childPath(parentPath, key), msg.tooShort(validate.min));
-      failed = true;
-    }
-    if (validate.max !== undefined && text.length > validate.max) {
-      report(ctx, childPath(parentPath, key), msg.tooLong(validate.max));
-      failed = true;
-    }
-    if (validate.enum !== undefined && !validate.enum.includes(text)) {
-      report(ctx, childPath(parentPath, key), msg.notInEnum(validate.enum));
-      failed = true;
-    }
-    if (failed) return input;
+    if (validate.min !== undefined && text.length < validate.min) throw failure(path, msg.tooShort(validate.min));
+    if (validate.max !== undefined && text.length > validate.max) throw failure(path, msg.tooLong(validate.max));
+    if (validate.enum !== undefined && !validate.enum.includes(text)) throw failure(path, msg.notInEnum(validate.enum));
   }
   return text;
 }
@@ -420,7 +347,7 @@ function compiledPattern(pattern: string): RegExp {
 }
 
 /** PARAMS: a hidden value is text; a non-text value is converted. [INF] collections/arrays as JSON. */
-function processHidden(value: unknown): Result {
+function processHidden(value: unknown): unknown {
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null && !(value instanceof Date)) return JSON.stringify(value);
   return toText(value) ?? String(value);
@@ -428,75 +355,44 @@ function processHidden(value: unknown): Result {
 
 // ------------------------------------------------------------------------------------------------ numbers
 
-function processNumber(
-  input: unknown,
-  value: unknown,
-  field: Field,
-  parentPath: string,
-  key: string | number,
-  ctx: Context,
-): Result {
+function processNumber(value: unknown, field: Field, path: string): unknown {
   let n: number;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      report(ctx, childPath(parentPath, key), msg.INVALID_NUMBER);
-      return input;
-    }
+    if (!Number.isFinite(value)) throw failure(path, msg.INVALID_NUMBER);
     n = value;
   } else if (typeof value === 'string' && NUMERIC_TEXT.test(value)) {
     n = Number(value); // COERCION: numeric text becomes a number
   } else {
     // COERCION: text that is not a number, and any other type, is a validation error.
-    report(ctx, childPath(parentPath, key), msg.typeMismatch('number', actualTypeName(value)));
-    return input;
+    throw failure(path, msg.typeMismatch('number', actualTypeName(value)));
   }
 
   const integer = INTEGER_RULES[field.spec.type];
   if (integer) {
-    if (!Number.isInteger(n)) {
-      report(ctx, childPath(parentPath, key), msg.NOT_INTEGER);
-      return input;
-    }
-    if (integer.min !== undefined && n < integer.min) {
-      report(ctx, childPath(parentPath, key), msg.tooSmall(integer.min));
-      return input;
-    }
-    if (integer.max !== undefined && n > integer.max) {
-      report(ctx, childPath(parentPath, key), msg.tooBig(integer.max));
-      return input;
-    }
+    if (!Number.isInteger(n)) throw failure(path, msg.NOT_INTEGER);
+    if (integer.min !== undefined && n < integer.min) throw failure(path, msg.tooSmall(integer.min));
+    if (integer.max !== undefined && n > integer.max) throw failure(path, msg.tooBig(integer.max));
   }
 
-  const validate = field.validate;
-  if (validate !== undefined) {
-    let failed = false;
-    if (validate.min !== undefined && n < validate.min) {
-      report(ctx, childPath(parentPath, key), msg.tooSmall(validate.min));
-      failed = true;
-    }
-    if (validate.max !== undefined && n > validate.max) {
-      report(ctx, childPath(parentPath, key), msg.tooBig(validate.max));
-      failed = true;
-    }
-    if (failed) return input;
-  }
+  const { min, max } = field.validate ?? NO_RULES;
+  if (min !== undefined && n < min) throw failure(path, msg.tooSmall(min));
+  if (max !== undefined && n > max) throw failure(path, msg.tooBig(max));
   return n;
 }
 
 // ------------------------------------------------------------------------------------------------ arrays
 
-function processArray(input: unknown, value: unknown, field: Field, path: string, ctx: Context): Result {
+function processArray(value: unknown, field: Field, path: string, ctx: Context): unknown {
   // COERCION: a value that is not an array becomes an array holding it.
   const source: unknown[] = Array.isArray(value) ? value : [value];
   let out: unknown[] | null = source === value ? null : source;
-  const errorsBefore = ctx.errors.length;
 
   const itemSpec = field.spec.spec;
   if (Array.isArray(itemSpec)) {
     // PARAMS: a list of parameters as `spec` means each item is a collection of those fields.
     for (let i = 0; i < source.length; i++) {
       const item = source[i];
-      const result = processCollectionValue(item, item, itemSpec, `${path}[${i + 1}]`, ctx);
+      const result = processCollectionValue(item, itemSpec, childPath(path, i), ctx);
       if (result !== item) {
         if (out === null) out = source.slice();
         out[i] = result;
@@ -517,45 +413,21 @@ function processArray(input: unknown, value: unknown, field: Field, path: string
     }
   }
 
-  const validate = field.validate;
-  if (validate !== undefined) {
-    // FORMAN: counted after the items are checked; [INF] on the array after wrapping.
-    if (validate.minItems !== undefined && source.length < validate.minItems) {
-      report(ctx, path, msg.tooFewItems(validate.minItems));
-    }
-    if (validate.maxItems !== undefined && source.length > validate.maxItems) {
-      report(ctx, path, msg.tooManyItems(validate.maxItems));
-    }
-  }
-  if (ctx.errors.length !== errorsBefore) return input;
+  // FORMAN: counted after the items are checked; [INF] on the array after wrapping.
+  const { minItems, maxItems } = field.validate ?? NO_RULES;
+  if (minItems !== undefined && source.length < minItems) throw failure(path, msg.tooFewItems(minItems));
+  if (maxItems !== undefined && source.length > maxItems) throw failure(path, msg.tooManyItems(maxItems));
   return out ?? source;
 }
 
 // ------------------------------------------------------------------------------------------------ collections
 
-function isCollection(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Date) &&
-    !(value instanceof Uint8Array)
-  );
-}
-
-function processCollectionValue(
-  input: unknown,
-  value: unknown,
-  fields: Parameter['spec'],
-  path: string,
-  ctx: Context,
-): Result {
-  if (!isCollection(value)) {
+function processCollectionValue(value: unknown, fields: Parameter['spec'], path: string, ctx: Context): unknown {
+  if (!isPlainObject(value)) {
     // [INF] An array item that is empty (null/"") is left as it is; FORMAN accepts it for a non-required item.
     if (value === null || value === undefined || value === '') return value;
     // COERCION, collection expected: anything else is a validation error.
-    report(ctx, path, msg.typeMismatch('object', actualTypeName(value)));
-    return input;
+    throw failure(path, msg.typeMismatch('object', actualTypeName(value)));
   }
   if (Array.isArray(fields)) return processCollection(value, fields, path, ctx, false);
   // [INF] A single parameter as a collection's spec is read as a list of one.
@@ -580,44 +452,22 @@ function findOption(options: ReadonlyArray<SelectOption>, value: unknown): Selec
   return undefined;
 }
 
-function processSelect(
-  input: unknown,
-  value: unknown,
-  field: Field,
-  parentPath: string,
-  key: string | number,
-  ctx: Context,
-): Result {
+function processSelect(value: unknown, field: Field, path: string): unknown {
   // Options from an RPC ("rpc://…") are not checked.
   const options = Array.isArray(field.spec.options) ? field.spec.options : undefined;
-  if (field.multiple) {
-    // [INF] COERCION's "array expected" rule: a single value becomes a one-item selection.
-    const values: unknown[] = Array.isArray(value) ? value : [value];
-    let failed = false;
-    if (options) {
-      for (let i = 0; i < values.length; i++) {
-        if (!findOption(options, values[i])) {
-          report(ctx, childPath(parentPath, key), msg.notInOptions(values[i]));
-          failed = true;
-        }
-      }
-    }
-    const validate = field.validate;
-    if (validate !== undefined) {
-      if (validate.minItems !== undefined && values.length < validate.minItems) {
-        report(ctx, childPath(parentPath, key), msg.tooFewSelected(validate.minItems));
-        failed = true;
-      }
-      if (validate.maxItems !== undefined && values.length > validate.maxItems) {
-        report(ctx, childPath(parentPath, key), msg.tooManySelected(validate.maxItems));
-        failed = true;
-      }
-    }
-    return failed ? input : values;
+  if (!field.multiple) {
+    if (options && !findOption(options, value)) throw failure(path, msg.notInOptions(value));
+    return value;
   }
-  if (options && !findOption(options, value)) {
-    report(ctx, childPath(parentPath, key), msg.notInOptions(value));
-    return input;
+  // [INF] COERCION's "array expected" rule: a single value becomes a one-item selection.
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  if (options) {
+    for (let i = 0; i < values.length; i++) {
+      if (!findOption(options, values[i])) throw failure(path, msg.notInOptions(values[i]));
+    }
   }
-  return value;
+  const { minItems, maxItems } = field.validate ?? NO_RULES;
+  if (minItems !== undefined && values.length < minItems) throw failure(path, msg.tooFewSelected(minItems));
+  if (maxItems !== undefined && values.length > maxItems) throw failure(path, msg.tooManySelected(maxItems));
+  return values;
 }

@@ -4,9 +4,10 @@
 // Not a security boundary (Node's vm never is): `Buffer` is the host's own object.
 import vm from 'node:vm';
 import { resolveTimezone } from './dates/timezone';
-import { describeThrown, ImlError } from './errors';
+import { describeThrown, ImlError, isScriptTimeout } from './errors';
 import { BUILTINS } from './functions';
-import { isDate, isPlainObject } from './values';
+import { isPlainObject } from '../../lib/values';
+import { isDate } from './values';
 
 export interface CustomFunctionSource {
   name: string;
@@ -107,10 +108,6 @@ function validate(sources: CustomFunctionSource[]): void {
   }
 }
 
-function timedOut(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
-}
-
 /**
  * Loads custom functions into one shared vm context and returns host-callable wrappers. Each call has
  * its own time limit; errors thrown by the code come out as plain Errors with the code's message
@@ -131,7 +128,7 @@ export function loadCustomFunctions(
     try {
       new vm.Script(code, { filename: `${name}.js` }).runInContext(context, { timeout });
     } catch (error) {
-      const reason = timedOut(error) ? `timed out after ${timeout} ms while loading` : describeThrown(error);
+      const reason = isScriptTimeout(error) ? `timed out after ${timeout} ms while loading` : describeThrown(error);
       throw new ImlError(`custom function '${name}' cannot be loaded: ${reason}`, code, 0);
     }
   }
@@ -165,7 +162,7 @@ export function loadCustomFunctions(
       try {
         return toHost(run.runInContext(context, { timeout }));
       } catch (error) {
-        if (timedOut(error)) throw new Error(`timed out after ${timeout} ms`);
+        if (isScriptTimeout(error)) throw new Error(`timed out after ${timeout} ms`);
         throw new Error(describeThrown(error));
       }
     };

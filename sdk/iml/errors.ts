@@ -17,6 +17,11 @@ export class ImlError extends Error {
   }
 }
 
+/** Whether a `node:vm` script was stopped by its time limit. */
+export function isScriptTimeout(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+}
+
 /** Text of an unknown thrown value, for wrapping it into an ImlError (values may come from another vm realm). */
 export function describeThrown(error: unknown): string {
   if (error !== null && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {

@@ -14,11 +14,11 @@ import {
   imlEquals,
   interpolate,
   isDate,
-  isPlainObject,
-  isTruthy,
+  isImlTruthy,
   ownProperty,
   toNumber,
 } from './values';
+import { isPlainObject } from '../../lib/values';
 
 export interface ImlOptions {
   /** IANA zone of date functions; default 'UTC'. */
@@ -94,7 +94,7 @@ class Evaluator {
         return this.call(node.name, node.args, node.pos);
       case 'unary': {
         const operand = this.evaluate(node.operand);
-        return node.operator === '!' ? !isTruthy(operand) : -toNumber(eraseToNull(operand));
+        return node.operator === '!' ? !isImlTruthy(operand) : -toNumber(eraseToNull(operand));
       }
       case 'binary':
         return this.binary(node);
@@ -153,11 +153,11 @@ class Evaluator {
   private binary(node: BinaryNode): unknown {
     if (node.operator === '&&') {
       const left = this.evaluate(node.left);
-      return isTruthy(left) ? this.evaluate(node.right) : left;
+      return isImlTruthy(left) ? this.evaluate(node.right) : left;
     }
     if (node.operator === '||') {
       const left = this.evaluate(node.left);
-      return isTruthy(left) ? left : this.evaluate(node.right);
+      return isImlTruthy(left) ? left : this.evaluate(node.right);
     }
     const left = eraseToNull(this.evaluate(node.left));
     const right = eraseToNull(this.evaluate(node.right));

@@ -2,10 +2,8 @@
 // can come back from custom functions running in another `node:vm` context.
 
 /** The value of the `erase` keyword: "send an explicit empty value" (Make turns it into null or []). */
-// Registered, so that the harness's input validation (ERASE_MARKER) recognises the same value.
+// Registered, so that a custom function running in another `node:vm` context holds the same value.
 export const ERASE: unique symbol = Symbol.for('iml.erase');
-
-export type PlainObject = Record<string, unknown>;
 
 const objectTag = (value: unknown): string => Object.prototype.toString.call(value);
 
@@ -15,10 +13,6 @@ export function isDate(value: unknown): value is Date {
 
 export function isBuffer(value: unknown): value is Buffer {
   return Buffer.isBuffer(value);
-}
-
-export function isPlainObject(value: unknown): value is PlainObject {
-  return value !== null && typeof value === 'object' && objectTag(value) === '[object Object]';
 }
 
 export function isEmptyValue(value: unknown): boolean {
@@ -33,7 +27,7 @@ export function eraseToNull(value: unknown): unknown {
 /** An own property only: paths never reach prototype members such as `constructor` or `__proto__`. */
 export function ownProperty(target: unknown, key: string): unknown {
   if (target === null || target === undefined || typeof target !== 'object') return undefined;
-  return Object.prototype.hasOwnProperty.call(target, key) ? (target as PlainObject)[key] : undefined;
+  return Object.prototype.hasOwnProperty.call(target, key) ? (target as Record<string, unknown>)[key] : undefined;
 }
 
 /**
@@ -90,7 +84,7 @@ export function decimalRound(value: number): number {
   return Number.parseFloat(value.toPrecision(15));
 }
 
-/** Truthiness used by `if`, `!`, `&&`, `||`: JavaScript's, with `erase` as null. */
-export function isTruthy(value: unknown): boolean {
+/** IML's truthiness, read by `if`, `!`, `&&`, `||`: JavaScript's, with `erase` as null. */
+export function isImlTruthy(value: unknown): boolean {
   return Boolean(eraseToNull(value));
 }

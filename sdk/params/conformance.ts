@@ -2,13 +2,17 @@
 // recursively through collections and arrays, select values among the options. Used on module samples by the
 // checks and on real output bundles by the harness.
 
+import { isPlainObject, quoteValue } from '../../lib/values';
+import type { PathSegments } from '../../lib/paths';
 import { suggest } from '../suggest';
 
-export type Segments = Array<string | number>;
+// The names sdk/check/support/walk.ts imports from here, until it imports lib/values itself.
+export { isPlainObject as isObject, quoteValue as quote };
+
 type JsonObject = Record<string, unknown>;
 
 export interface Mismatch {
-  segments: Segments;
+  segments: PathSegments;
   message: string;
   hint: string;
 }
@@ -20,23 +24,13 @@ export function interfaceMismatches(value: JsonObject, spec: unknown[], noun: st
   return found;
 }
 
-/** `'text'`, cut to `max` characters, for messages. */
-export function quote(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return `'${text.length > max ? `${text.slice(0, max - 1)}…` : text}'`;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 const TEXT_TYPES = new Set([
   'text', 'email', 'url', 'uuid', 'password', 'color', 'path', 'filename', 'folder', 'file', 'cert', 'pkey',
   'time', 'timezone', 'date', 'buffer',
 ]);
 const NUMBER_TYPES = new Set(['number', 'integer', 'uinteger', 'port']);
 
-type Report = (segments: Segments, message: string, hint: string) => void;
+type Report = (segments: PathSegments, message: string, hint: string) => void;
 
 // One map per spec list: a 50,000-contract listing checks every item against the same fields.
 const fieldMaps = new WeakMap<unknown[], Map<string, JsonObject>>();
@@ -44,13 +38,13 @@ const fieldMaps = new WeakMap<unknown[], Map<string, JsonObject>>();
 export function fieldsByName(spec: unknown[]): Map<string, JsonObject> {
   let fields = fieldMaps.get(spec);
   if (!fields) {
-    fields = new Map(spec.filter(isObject).filter((p) => typeof p.name === 'string').map((p) => [p.name as string, p]));
+    fields = new Map(spec.filter(isPlainObject).filter((p) => typeof p.name === 'string').map((p) => [p.name as string, p]));
     fieldMaps.set(spec, fields);
   }
   return fields;
 }
 
-function checkFields(value: JsonObject, spec: unknown[], segments: Segments, report: Report, where: string, noun: string): void {
+function checkFields(value: JsonObject, spec: unknown[], segments: PathSegments, report: Report, where: string, noun: string): void {
   const fields = fieldsByName(spec);
   for (const [key, item] of Object.entries(value)) {
     const param = fields.get(key);
@@ -67,14 +61,14 @@ function checkFields(value: JsonObject, spec: unknown[], segments: Segments, rep
   }
 }
 
-function checkValue(value: unknown, param: JsonObject, segments: Segments, report: Report, noun: string): void {
+function checkValue(value: unknown, param: JsonObject, segments: PathSegments, report: Report, noun: string): void {
   if (value === null || value === undefined) return;
   const type = param.type;
   const name = typeof param.name === 'string' ? `'${param.name}'` : 'the item';
   const mismatch = (wanted: string): void =>
     report(
       segments,
-      `${noun} ${quote(value, 40)} is ${kindOf(value)}, but ${name} is declared '${String(type)}' (${wanted})`,
+      `${noun} ${quoteValue(value, 40)} is ${kindOf(value)}, but ${name} is declared '${String(type)}' (${wanted})`,
       `make the ${noun} ${wanted}, or correct the type of ${name} in the interface`,
     );
   if (typeof type !== 'string') return;
@@ -83,19 +77,19 @@ function checkValue(value: unknown, param: JsonObject, segments: Segments, repor
     return;
   }
   if (type === 'collection') {
-    if (!isObject(value)) return mismatch('an object');
+    if (!isPlainObject(value)) return mismatch('an object');
     if (Array.isArray(param.spec)) checkFields(value, param.spec, segments, report, `the fields of ${name}`, noun);
   } else if (type === 'array') {
     if (!Array.isArray(value)) return mismatch('an array');
     value.forEach((item, index) => {
       const at = [...segments, index];
       if (Array.isArray(param.spec)) {
-        if (!isObject(item)) {
-          report(at, `${noun} item ${quote(item, 40)} is ${kindOf(item)}, but the items of ${name} are collections`, `make the item an object with the fields of ${name}`);
+        if (!isPlainObject(item)) {
+          report(at, `${noun} item ${quoteValue(item, 40)} is ${kindOf(item)}, but the items of ${name} are collections`, `make the item an object with the fields of ${name}`);
         } else {
           checkFields(item, param.spec, at, report, `the item fields of ${name}`, noun);
         }
-      } else if (isObject(param.spec)) {
+      } else if (isPlainObject(param.spec)) {
         checkValue(item, param.spec, at, report, noun);
       }
     });
@@ -112,12 +106,12 @@ function checkValue(value: unknown, param: JsonObject, segments: Segments, repor
   } else if (type === 'select') {
     if (!['string', 'number', 'boolean'].includes(typeof value)) return mismatch('one of its option values');
     if (Array.isArray(param.options) && param.options.length > 0) {
-      const values = param.options.filter(isObject).map((option) => option.value);
+      const values = param.options.filter(isPlainObject).map((option) => option.value);
       if (!values.includes(value)) {
         report(
           segments,
-          `${noun} ${quote(value, 40)} is not an option of ${name} (options: ${values.map((v) => JSON.stringify(v)).join(', ')})`,
-          `use one of the option values, or add ${quote(value, 40)} to the options of ${name}`,
+          `${noun} ${quoteValue(value, 40)} is not an option of ${name} (options: ${values.map((v) => JSON.stringify(v)).join(', ')})`,
+          `use one of the option values, or add ${quoteValue(value, 40)} to the options of ${name}`,
         );
       }
     }
@@ -127,7 +121,7 @@ function checkValue(value: unknown, param: JsonObject, segments: Segments, repor
 
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
-  if (isObject(value)) return 'an object';
+  if (isPlainObject(value)) return 'an object';
   if (typeof value === 'string') return 'a text';
   if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
   return `a ${typeof value}`;

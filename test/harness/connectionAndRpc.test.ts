@@ -93,7 +93,7 @@ function appWith(change: (copy: AppDefinition) => void) {
 describe('RPCs', () => {
   const withRpc = appWith((a) => {
     a.rpcs.push({
-      id: 'listGroups',
+      id: 'probeGroups',
       label: 'Groupes',
       connection: 'campusSkills',
       params: [],
@@ -113,7 +113,7 @@ describe('RPCs', () => {
       .get('/api/sync/v1/contrats-get-all')
       .query({ limit: '100', page: '1' })
       .reply(200, { total: 2, contrats: [{ nomGroupe: 'BTS 1', codeGroupe: 'G1' }, { nomGroupe: 'BTS 2', codeGroupe: 'G2' }] });
-    const { bundles } = await runRpc(withRpc, 'listGroups', { connection });
+    const { bundles } = await runRpc(withRpc, 'probeGroups', { connection });
     expect(bundles).toEqual([
       { label: 'BTS 1', value: 'G1' },
       { label: 'BTS 2', value: 'G2' },

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Parameter } from '../../sdk/types';
 import { BundleValidationError } from '../../sdk/harness/errors';
-import {
-  EMPTY_STRING_MARKER,
-  ERASE_MARKER,
-  validateInput,
-  validateInputAll,
-} from '../../sdk/harness/validateInput';
+import { EMPTY_STRING_MARKER, validateInput } from '../../sdk/harness/validateInput';
+import { ERASE, evaluateTemplate } from '../../sdk/iml';
 
 /** The single failure validateInput throws for `input`. */
 function failure(specs: Parameter[], input: Record<string, unknown>, timezone?: string): { path: string; detail: string } {
@@ -559,20 +555,17 @@ describe('validate rules', () => {
     expect(failure(grade, { v: '21' })).toEqual({ path: 'v', detail: 'Value is too big. Maximum value is 20.' });
   });
 
-  it('validateInputAll lists every failure of a field and of the bundle', () => {
+  it("throws the first failure: a field's rules in the validator's order, then the fields in spec order", () => {
     const specs: Parameter[] = [
       { name: 'a', type: 'text', validate: { pattern: '^x', min: 3 } },
       { name: 'b', type: 'number', required: true },
       { name: 'c', type: 'collection', spec: [{ name: 'd', type: 'uinteger' }] },
     ];
-    const { value, errors } = validateInputAll(specs, { a: 'y', c: { d: -2 }, e: 'kept' });
-    expect(errors).toEqual([
-      { path: 'a', detail: "Value doesn't match the pattern: ^x" },
-      { path: 'a', detail: 'Value must be at least 3 characters long.' },
-      { path: 'b', detail: 'Field is mandatory.' },
-      { path: 'c.d', detail: 'Value is too small. Minimum value is 0.' },
-    ]);
-    expect(value).toEqual({ a: 'y', c: { d: -2 }, e: 'kept' });
+    // Each failure corrected in turn reveals the next one.
+    expect(failure(specs, { a: 'y', c: { d: -2 }, e: 'kept' })).toEqual({ path: 'a', detail: "Value doesn't match the pattern: ^x" });
+    expect(failure(specs, { a: 'xy', c: { d: -2 }, e: 'kept' })).toEqual({ path: 'a', detail: 'Value must be at least 3 characters long.' });
+    expect(failure(specs, { a: 'xyz', c: { d: -2 }, e: 'kept' })).toEqual({ path: 'b', detail: 'Field is mandatory.' });
+    expect(failure(specs, { a: 'xyz', b: 1, c: { d: -2 }, e: 'kept' })).toEqual({ path: 'c.d', detail: 'Value is too small. Minimum value is 0.' });
   });
 
   it('validateInput throws the first failure in spec order', () => {
@@ -581,7 +574,7 @@ describe('validate rules', () => {
       { name: 'second', type: 'text', required: true },
     ];
     expect(failure(specs, { first: 'x' })).toEqual({ path: 'first', detail: "Expected type 'number', got type 'string'." });
-    expect(validateInputAll(specs, { first: 'x' }).errors).toHaveLength(2);
+    expect(failure(specs, { first: 1 })).toEqual({ path: 'second', detail: 'Field is mandatory.' });
   });
 });
 
@@ -620,33 +613,38 @@ describe('empty values (platform v2)', () => {
 
   it('erase: text and number → null, boolean → undefined, array and multiple select → []', () => {
     const out = validateInput(specs, {
-      text: ERASE_MARKER,
-      number: ERASE_MARKER,
-      boolean: ERASE_MARKER,
-      date: ERASE_MARKER,
-      array: ERASE_MARKER,
-      multi: ERASE_MARKER,
-      coll: { inner: ERASE_MARKER },
+      text: ERASE,
+      number: ERASE,
+      boolean: ERASE,
+      date: ERASE,
+      array: ERASE,
+      multi: ERASE,
+      coll: { inner: ERASE },
     });
     expect(out).toEqual({ text: null, number: null, date: null, array: [], multi: [], coll: { inner: null } });
     expect('boolean' in out).toBe(false);
   });
 
   it('erase outside the table: single select and collection → null', () => {
-    expect(validateInput(specs, { select: ERASE_MARKER, coll: ERASE_MARKER })).toEqual({ select: null, coll: null });
+    expect(validateInput(specs, { select: ERASE, coll: ERASE })).toEqual({ select: null, coll: null });
   });
 
   it('erase inside array items follows the item type', () => {
     const list = one({ type: 'array', spec: { name: 'n', type: 'number' } });
-    expect(validateInput(list, { v: [1, ERASE_MARKER, '3'] })).toEqual({ v: [1, null, 3] });
+    expect(validateInput(list, { v: [1, ERASE, '3'] })).toEqual({ v: [1, null, 3] });
   });
 
-  it('ERASE_MARKER is the registered symbol iml.erase', () => {
-    expect(ERASE_MARKER).toBe(Symbol.for('iml.erase'));
+  it('erases what an IML template says to erase', () => {
+    const erase = evaluateTemplate('{{erase}}', {});
+    const specs: Parameter[] = [
+      { name: 't', type: 'text' },
+      { name: 'v', type: 'array', spec: { name: 'n', type: 'number' } },
+    ];
+    expect(validateInput(specs, { t: erase, v: erase })).toEqual({ t: null, v: [] });
   });
 
   it('erase on a required field is mandatory', () => {
-    expect(failure([{ name: 't', type: 'text', required: true }], { t: ERASE_MARKER })).toEqual({
+    expect(failure([{ name: 't', type: 'text', required: true }], { t: ERASE })).toEqual({
       path: 't',
       detail: 'Field is mandatory.',
     });

@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import gradesSchema from '../../api/schemas/grades.schema.json';
 import { checkContracts } from '../../api/contracts';
 import { DEMO_CONTRACT_COUNT, DEMO_SEED, generateContracts, generateDemoConfig } from '../../sandbox/demoData';
-import { readConfigFile } from '../../sandbox/server';
+import { readConfigFile } from '../../sandbox/startup';
 import { applyConfig } from '../../sandbox/admin';
 import { createState } from '../../sandbox/state';
 import type { Contrat } from '../../sandbox/types';

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputFileError, loadState, removeLeftoverTemporaryFiles, saveInitialState, temporaryFileName } from '../../sandbox/persistence';
-import { initialState, readConfigFile } from '../../sandbox/server';
+import { initialState, readConfigFile } from '../../sandbox/startup';
 
 /** A pid no process has (above every system's maximum). */
 const DEAD_PID = 999_999_999;

@@ -1,7 +1,8 @@
 // Array functions (join, length and contains live with the text functions: they take both).
 import { getPath } from '../path';
-import { imlEquals, isDate, isPlainObject, PlainObject } from '../values';
-import { argArray, argInteger, argText, BuiltinTable, builtin, describe } from './types';
+import { isPlainObject, quoteValue } from '../../../lib/values';
+import { imlEquals, isDate } from '../values';
+import { argArray, argInteger, argText, BuiltinTable, builtin } from './types';
 
 const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
 
@@ -52,7 +53,7 @@ function sortOrderOf(value: unknown): SortOrder | undefined {
 
 function sortOrder(value: unknown): SortOrder {
   const order = sortOrderOf(value);
-  if (order === undefined) throw new Error(`unknown order ${describe(value)} (asc, desc, asc ci, desc ci)`);
+  if (order === undefined) throw new Error(`unknown order ${quoteValue(value)} (asc, desc, asc ci, desc ci)`);
   return order;
 }
 
@@ -114,8 +115,8 @@ function shuffle(array: unknown[]): unknown[] {
   return out;
 }
 
-function toCollection(array: unknown[], keyField: unknown, valueField: unknown): PlainObject {
-  const out: PlainObject = {};
+function toCollection(array: unknown[], keyField: unknown, valueField: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const item of array) {
     const key = getPath(item, argText(keyField));
     if (key === undefined || key === null) continue;
@@ -127,13 +128,13 @@ function toCollection(array: unknown[], keyField: unknown, valueField: unknown):
 function toArray(value: unknown): Array<{ key: string; value: unknown }> {
   if (Array.isArray(value) || isPlainObject(value)) return Object.entries(value).map(([key, v]) => ({ key, value: v }));
   if (value === undefined || value === null) return [];
-  throw new Error(`expects a collection, got ${describe(value)}`);
+  throw new Error(`expects a collection, got ${quoteValue(value)}`);
 }
 
 function keys(value: unknown): string[] {
   if (Array.isArray(value) || isPlainObject(value)) return Object.keys(value);
   if (value === undefined || value === null) return [];
-  throw new Error(`expects a collection, got ${describe(value)}`);
+  throw new Error(`expects a collection, got ${quoteValue(value)}`);
 }
 
 export const ARRAY_FUNCTIONS: BuiltinTable = {

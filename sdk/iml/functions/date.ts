@@ -7,7 +7,8 @@ import { parseIso, parseWithFormat } from '../dates/parse';
 import { daysInMonth, fromWallTime, resolveTimezone, wallTime, WallTime } from '../dates/timezone';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../dates/tokens';
 import { isDate, isEmptyValue } from '../values';
-import { argInteger, argText, BuiltinFunction, BuiltinTable, builtin, describe, FunctionContext } from './types';
+import { quoteValue } from '../../../lib/values';
+import { argInteger, argNumber, argText, BuiltinFunction, BuiltinTable, builtin, FunctionContext } from './types';
 
 /** The date argument of a calendar function as wall time in the context's zone (undefined when empty). */
 function wallOf(ctx: FunctionContext, value: unknown): WallTime | undefined {
@@ -26,14 +27,8 @@ function addDuration(unitMs: number): BuiltinFunction {
   return builtin(2, 2, (ctx, [date, amount]) => {
     const ms = toInstant(date, ctx.timezone);
     if (ms === undefined) return undefined;
-    return new Date(ms + Math.round(numberArg(amount) * unitMs));
+    return new Date(ms + Math.round(argNumber(amount, 'the amount') * unitMs));
   });
-}
-
-function numberArg(value: unknown): number {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`the amount must be a number, got ${describe(value)}`);
-  return n;
 }
 
 /**
@@ -45,7 +40,7 @@ function addCalendar(change: (w: WallTime, n: number) => WallTime): BuiltinFunct
   return builtin(2, 2, (ctx, [date, amount]) => {
     const w = wallOf(ctx, date);
     if (w === undefined) return undefined;
-    return dateOf(ctx, change(w, Math.round(numberArg(amount))));
+    return dateOf(ctx, change(w, Math.round(argNumber(amount, 'the amount'))));
   });
 }
 
@@ -67,7 +62,7 @@ function nameIndex(names: string[], value: unknown): number {
 function monthArg(value: unknown): number {
   if (typeof value === 'string' && !/^\s*-?\d+\s*$/.test(value)) {
     const index = nameIndex(MONTH_NAMES, value);
-    if (index < 0) throw new Error(`unknown month ${describe(value)}`);
+    if (index < 0) throw new Error(`unknown month ${quoteValue(value)}`);
     return index + 1;
   }
   return argInteger(value, 'the month');
@@ -77,7 +72,7 @@ function monthArg(value: unknown): number {
 function weekdayArg(value: unknown): number {
   if (typeof value === 'string' && !/^\s*-?\d+\s*$/.test(value)) {
     const index = nameIndex(WEEKDAY_NAMES, value);
-    if (index < 0) throw new Error(`unknown day of the week ${describe(value)}`);
+    if (index < 0) throw new Error(`unknown day of the week ${quoteValue(value)}`);
     return index + 1;
   }
   return argInteger(value, 'the day');
@@ -103,7 +98,7 @@ function parseDate(ctx: FunctionContext, [value, format, timezone]: unknown[]): 
   }
   if (ms === null || !Number.isFinite(ms)) {
     const how = isEmptyValue(format) ? 'as an ISO 8601 date' : `with format '${argText(format)}'`;
-    throw new Error(`cannot parse ${describe(value)} ${how}`);
+    throw new Error(`cannot parse ${quoteValue(value)} ${how}`);
   }
   return new Date(ms);
 }
@@ -135,7 +130,7 @@ function dateDiff(ctx: FunctionContext, [end, start, unit]: unknown[]): number |
     case 'Rs':
       return seconds % 60;
     default:
-      throw new Error(`unknown unit ${describe(unit)} (D, H, m, s, RH, Rm, Rs)`);
+      throw new Error(`unknown unit ${quoteValue(unit)} (D, H, m, s, RH, Rm, Rs)`);
   }
 }
 

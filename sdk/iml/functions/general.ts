@@ -1,6 +1,7 @@
 // General functions: if, ifempty, switch, get, pick, omit.
 import { getPath } from '../path';
-import { imlEquals, isEmptyValue, isPlainObject, isTruthy, PlainObject } from '../values';
+import { isPlainObject } from '../../../lib/values';
+import { imlEquals, isEmptyValue, isImlTruthy } from '../values';
 import { BuiltinFunction, BuiltinTable, builtin } from './types';
 
 /** [INF] switch matches by equality, or by text for two primitives ("1" matches 1), as the package's String() compare. */
@@ -24,8 +25,8 @@ const eager = (values: unknown[]): Array<() => unknown> => values.map((v) => () 
 const ifFunction: BuiltinFunction = {
   minArgs: 2,
   maxArgs: 3,
-  call: (_ctx, [condition, whenTrue, whenFalse]) => (isTruthy(condition) ? whenTrue : whenFalse),
-  lazy: (_ctx, args) => (isTruthy(args[0]()) ? args[1]() : args[2] ? args[2]() : undefined),
+  call: (_ctx, [condition, whenTrue, whenFalse]) => (isImlTruthy(condition) ? whenTrue : whenFalse),
+  lazy: (_ctx, args) => (isImlTruthy(args[0]()) ? args[1]() : args[2] ? args[2]() : undefined),
 };
 
 const ifemptyFunction: BuiltinFunction = {
@@ -50,9 +51,9 @@ function keyList(args: unknown[]): Set<string> {
   return new Set(args.flat().filter((k) => k !== undefined && k !== null).map(String));
 }
 
-function selectKeys(collection: unknown, keys: Set<string>, keep: boolean): PlainObject | undefined {
+function selectKeys(collection: unknown, keys: Set<string>, keep: boolean): Record<string, unknown> | undefined {
   if (!isPlainObject(collection)) return undefined;
-  const out: PlainObject = {};
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(collection)) {
     if (keys.has(key) === keep) out[key] = value;
   }

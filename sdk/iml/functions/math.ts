@@ -1,10 +1,11 @@
 // Math functions. Aggregates take an array or several values and skip what is not a number.
 import { decimalRound, toNumber } from '../values';
-import { argInteger, argText, BuiltinTable, builtin, describe } from './types';
+import { quoteValue } from '../../../lib/values';
+import { argInteger, argText, BuiltinTable, builtin } from './types';
 
 function numberArg(value: unknown, what: string): number {
   const n = toNumber(value);
-  if (Number.isNaN(n)) throw new Error(`${what} must be a number, got ${describe(value)}`);
+  if (Number.isNaN(n)) throw new Error(`${what} must be a number, got ${quoteValue(value)}`);
   return n;
 }
 
@@ -52,11 +53,11 @@ function trunc(n: number, decimals: number): number {
 function parseNumber(value: unknown, separator: unknown): number {
   if (typeof value === 'number') return value;
   const decimal = separator === undefined || separator === null || separator === '' ? '.' : argText(separator);
-  if (decimal !== '.' && decimal !== ',') throw new Error(`decimal separator must be '.' or ',', got ${describe(separator)}`);
+  if (decimal !== '.' && decimal !== ',') throw new Error(`decimal separator must be '.' or ',', got ${quoteValue(separator)}`);
   const text = argText(value).trim();
   const negative = /^[-−(]/.test(text);
   const kept = text.split(decimal).map((piece) => piece.replace(/\D/g, ''));
-  if (kept.join('') === '') throw new Error(`cannot parse ${describe(value)} as a number`);
+  if (kept.join('') === '') throw new Error(`cannot parse ${quoteValue(value)} as a number`);
   const [whole, ...fraction] = kept;
   const n = Number(`${whole || '0'}.${fraction.join('') || '0'}`);
   return negative ? -n : n;

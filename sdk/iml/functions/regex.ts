@@ -1,6 +1,7 @@
 // Regular expressions written in a template run with a time limit: a pattern such as /(a+)+$/ can
 // backtrack for hours on a short text, and V8 cannot stop a match from the same thread.
 import vm from 'node:vm';
+import { isScriptTimeout } from '../errors';
 
 /** The longest one regular expression of a template may run before its function fails. */
 export const REGEX_TIMEOUT_MS = 1000;
@@ -18,10 +19,6 @@ const replaceScript = new vm.Script('input.text.replace(new RegExp(input.source,
   filename: 'iml-regex.js',
 });
 
-function timedOut(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
-}
-
 /**
  * `text.replace(pattern, replacement)` under REGEX_TIMEOUT_MS. The vm's timeout costs a watchdog
  * thread per call (about 0.1 ms), so only patterns from templates come here, never fixed ones.
@@ -32,7 +29,7 @@ export function replaceWithPattern(text: string, pattern: RegExp, replacement: s
   try {
     return replaceScript.runInContext(context, { timeout: REGEX_TIMEOUT_MS }) as string;
   } catch (error) {
-    if (timedOut(error)) {
+    if (isScriptTimeout(error)) {
       throw new Error(`the regular expression /${pattern.source}/${pattern.flags} ran longer than ${REGEX_TIMEOUT_MS} ms`);
     }
     throw error;

@@ -1,9 +1,10 @@
 // Text and binary functions (length, contains and join also take arrays, as in Make).
 import { createHash, createHmac } from 'node:crypto';
-import { imlEquals, interpolate, isBuffer, isPlainObject } from '../values';
+import { isPlainObject, quoteValue } from '../../../lib/values';
+import { imlEquals, interpolate, isBuffer } from '../values';
 import { mimeType } from './mime';
 import { replaceWithPattern } from './regex';
-import { argInteger, argText, BuiltinTable, builtin, describe } from './types';
+import { argInteger, argText, BuiltinTable, builtin } from './types';
 
 const REGEX_LITERAL = /^\/([\s\S]+)\/([a-z]*)$/;
 
@@ -56,7 +57,7 @@ function toText(value: unknown, encoding: unknown): string {
 function bufferEncoding(value: unknown, fallback: BufferEncoding): BufferEncoding {
   if (value === undefined || value === null || value === '') return fallback;
   const name = String(value).toLowerCase();
-  if (!Buffer.isEncoding(name)) throw new Error(`unknown encoding ${describe(value)}`);
+  if (!Buffer.isEncoding(name)) throw new Error(`unknown encoding ${quoteValue(value)}`);
   return name;
 }
 
@@ -75,7 +76,7 @@ function keyBytes(key: unknown, encoding: unknown): Buffer {
     case 'binary':
       return Buffer.from(argText(key), name);
     default:
-      throw new Error(`unknown key encoding ${describe(encoding)}`);
+      throw new Error(`unknown key encoding ${quoteValue(encoding)}`);
   }
 }
 
@@ -85,7 +86,7 @@ function digestEncoding(value: unknown): DigestEncoding {
   const name = value === undefined || value === null || value === '' ? 'hex' : String(value).toLowerCase();
   if (name === 'hex' || name === 'base64') return name;
   if (name === 'latin1' || name === 'binary') return 'binary';
-  throw new Error(`unknown output encoding ${describe(value)}`);
+  throw new Error(`unknown output encoding ${quoteValue(value)}`);
 }
 
 /** `sha256(text, [encoding], [key], [keyEncoding])`: a key makes it an HMAC. */
@@ -165,7 +166,7 @@ export const TEXT_FUNCTIONS: BuiltinTable = {
     try {
       return decodeURIComponent(argText(value));
     } catch {
-      throw new Error(`malformed URL encoding in ${describe(value)}`);
+      throw new Error(`malformed URL encoding in ${quoteValue(value)}`);
     }
   }),
   escapeHTML: builtin(1, 1, (_ctx, [value]) => argText(value).replace(/[&<>]/g, (ch) => HTML_ESCAPES[ch])),

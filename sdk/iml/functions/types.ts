@@ -1,4 +1,5 @@
 // Shape of a built-in IML function, and argument helpers shared by the function modules.
+import { quoteValue } from '../../../lib/values';
 import { interpolate } from '../values';
 
 export interface FunctionContext {
@@ -27,24 +28,20 @@ export function builtin(minArgs: number, maxArgs: number, call: BuiltinFunction[
 /** Text of a function argument: the same rules as text mixed into a template ([INF] undefined/null give ''). */
 export const argText = interpolate;
 
+/** A required number argument (numeric text is accepted). */
+export function argNumber(value: unknown, what: string): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`${what} must be a number, got ${quoteValue(value)}`);
+  return n;
+}
+
 /** A required whole number argument (numeric text is accepted). */
 export function argInteger(value: unknown, what: string): number {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`${what} must be a number, got ${describe(value)}`);
-  return Math.trunc(n);
+  return Math.trunc(argNumber(value, what));
 }
 
 export function argArray(value: unknown, what: string): unknown[] {
   if (Array.isArray(value)) return value;
   if (value === undefined || value === null) return [];
-  throw new Error(`${what} must be an array, got ${describe(value)}`);
-}
-
-export function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
+  throw new Error(`${what} must be an array, got ${quoteValue(value)}`);
 }
