@@ -12,8 +12,11 @@ export const groups: ModuleGroup[] = [
       'resetSync',
       'listTransmittedContracts',
       'listIntegratedContracts',
+      'syncContractChanges',
+      'deleteAllContracts',
     ],
   },
-  { label: 'Apprenants', modules: ['getStudentValidations'] },
+  { label: 'Apprenants', modules: ['getStudentValidations', 'syncAbsences', 'listTrainingProgress'] },
+  { label: 'Groupes', modules: ['syncGroupCalendar'] },
   { label: 'Autres', modules: ['makeApiCall'] },
 ];

@@ -13,6 +13,13 @@ import { resetSync } from '../modules/resetSync';
 import { listTransmittedContracts } from '../modules/listTransmittedContracts';
 import { listIntegratedContracts } from '../modules/listIntegratedContracts';
 import { getStudentValidations } from '../modules/getStudentValidations';
+import { syncContractChanges } from '../modules/syncContractChanges';
+import { deleteAllContracts } from '../modules/deleteAllContracts';
+import { syncAbsences } from '../modules/syncAbsences';
+import { listTrainingProgress } from '../modules/listTrainingProgress';
+import { syncGroupCalendar } from '../modules/syncGroupCalendar';
+import { listLearners } from '../rpcs/listLearners';
+import { listGroups } from '../rpcs/listGroups';
 import { makeApiCall } from '../modules/makeApiCall';
 
 export const app: AppDefinition = {
@@ -39,7 +46,12 @@ export const app: AppDefinition = {
     listIntegratedContracts,
     getStudentValidations,
     makeApiCall,
+    syncContractChanges,
+    deleteAllContracts,
+    syncAbsences,
+    listTrainingProgress,
+    syncGroupCalendar,
   ],
-  rpcs: [],
+  rpcs: [listLearners, listGroups],
   functions: [],
 };

@@ -1,7 +1,11 @@
 // The modules' output shapes (what a Make user maps), apart from the API's payloads (api/schemas), which they
 // reference. Every mappable parameter list and interface is built from one of the two.
+import absencesResult from './absences-result.schema.json';
 import connectionTest from './connection-test.schema.json';
+import contractChangesResult from './contract-changes-result.schema.json';
+import deleteAllResult from './delete-all-result.schema.json';
 import diffResult from './diff-result.schema.json';
+import groupCalendarResult from './group-calendar-result.schema.json';
 import safeSyncResult from './safe-sync-result.schema.json';
 import syncResult from './sync-result.schema.json';
 import { apiSchemas } from '../../api/schemas';
@@ -10,7 +14,16 @@ import type { Parameter } from '../../sdk/types';
 
 /** The modules' own output schemas. */
 export const moduleSchemas: Record<string, JsonSchema> = Object.fromEntries(
-  [connectionTest, diffResult, safeSyncResult, syncResult].map((schema) => [schema.$id, schema as JsonSchema]),
+  [
+    absencesResult,
+    connectionTest,
+    contractChangesResult,
+    deleteAllResult,
+    diffResult,
+    groupCalendarResult,
+    safeSyncResult,
+    syncResult,
+  ].map((schema) => [schema.$id, schema as JsonSchema]),
 );
 
 /** Every schema a module may use: the API's payloads and the modules' output shapes. */

@@ -45,6 +45,11 @@ describe('emitted layout', () => {
       listIntegratedContracts: 'list-integrated-contracts',
       getStudentValidations: 'get-student-validations',
       makeApiCall: 'make-api-call',
+      syncContractChanges: 'sync-contract-changes',
+      deleteAllContracts: 'delete-all-contracts',
+      syncAbsences: 'sync-absences',
+      listTrainingProgress: 'list-training-progress',
+      syncGroupCalendar: 'sync-group-calendar',
     };
     expect(Object.keys(emitted.modules)).toEqual(Object.keys(expected));
     for (const [id, kebab] of Object.entries(expected)) {
@@ -54,6 +59,17 @@ describe('emitted layout', () => {
         expect(module.paths[code], `${id}.${code}`).toBe(path);
         expect(paths.has(path), path).toBe(true);
       }
+    }
+  });
+
+  it('emits every RPC with its communication and params in rpcs/<kebab-id>/<kebab-id>.<suffix>', () => {
+    const expected: Record<string, string> = { listLearners: 'list-learners', listGroups: 'list-groups' };
+    expect(Object.keys(emitted.rpcs)).toEqual(Object.keys(expected));
+    for (const [id, kebab] of Object.entries(expected)) {
+      expect(emitted.rpcs[id].paths).toEqual({
+        communication: `rpcs/${kebab}/${kebab}.communication.iml.json`,
+        params: `rpcs/${kebab}/${kebab}.params.iml.json`,
+      });
     }
   });
 
@@ -87,6 +103,11 @@ describe('modules', () => {
       ['listIntegratedContracts', 'search', 'Récupérer les contrats intégrés'],
       ['getStudentValidations', 'action', "Récupérer les validations d'un étudiant"],
       ['makeApiCall', 'universal', 'Faire un appel API'],
+      ['syncContractChanges', 'action', 'Synchroniser les changements de contrats'],
+      ['deleteAllContracts', 'action', 'Supprimer tous les contrats (bac à sable)'],
+      ['syncAbsences', 'action', "Synchroniser les absences d'un apprenant"],
+      ['listTrainingProgress', 'search', "Récupérer la progression du livret d'un apprenant"],
+      ['syncGroupCalendar', 'action', "Définir le calendrier d'un groupe"],
     ]);
     for (const module of Object.values(emitted.modules)) {
       expect(module.meta.connection).toBe('campusSkills');
@@ -150,6 +171,11 @@ describe('modules', () => {
       listTransmittedContracts: 'contrat.schema.json',
       listIntegratedContracts: 'contrat.schema.json',
       getStudentValidations: 'grades.schema.json',
+      syncContractChanges: 'contract-changes-result.schema.json',
+      deleteAllContracts: 'delete-all-result.schema.json',
+      syncAbsences: 'absences-result.schema.json',
+      listTrainingProgress: 'training-progress.schema.json',
+      syncGroupCalendar: 'group-calendar-result.schema.json',
     };
     for (const [id, schemaId] of Object.entries(schemaOfModule)) {
       const validate = ajv.getSchema(schemaId)!;
