@@ -1,5 +1,6 @@
-// Endpoint 10: a learner's absences, `{email, data: [{dateDebut, dateFin, type, isJusitifie, motif?}]}` with the
-// seed's field names (the newer docs rename them; these are the ones the sandbox accepts). The body is checked by
+// The endpoint `absences`: a learner's absences, `{email, data: [{dateDebut, dateFin, type, isJusitifie, motif?}]}`
+// with the field names of the older edition of the platform's `apis` page (the newer one renames them; these are the
+// ones the schema keeps and the sandbox accepts: docs/api.md, « Absences »). The body is checked by
 // api/schemas/absences-request.schema.json, then for what a schema cannot say: dates that exist, and an end that
 // does not come before its start.
 

@@ -1,5 +1,5 @@
-// Endpoint 12: an incremental sync, `{changes: {added: [], updated: [], removed: ["<codeContrat>"]}}`. The
-// envelope is checked by api/schemas/contract-changes-request.schema.json, the contracts by the platform's rules
+// The endpoint `contractChanges`: an incremental sync, `{changes: {added: [], updated: [], removed: ["<codeContrat>"]}}`.
+// The envelope is checked by api/schemas/contract-changes-request.schema.json, the contracts by the platform's rules
 // (checkContracts); added contracts must be new, updated and removed ones must exist; the rules are checked on
 // the resulting active set; all or nothing.
 

@@ -258,7 +258,7 @@ function scored(score: number) {
   return { score, grade: level.grade, legend: level.legend };
 }
 
-/** Endpoint 8's body for a learner of this contract. */
+/** What `grades` answers for a learner of this contract. */
 function demoGrades(contrat: Contrat, random: () => number): Record<string, unknown> {
   const score = () => Math.round(6 + random() * 14);
   const blocks = BLOCKS.map((block, b) => {
@@ -304,7 +304,7 @@ function demoGrades(contrat: Contrat, random: () => number): Record<string, unkn
   };
 }
 
-/** Endpoint 11's object for a learner of this contract. */
+/** This learner's object in what `trainingProgress` answers, for a learner of this contract. */
 function demoProgress(contrat: Contrat, random: () => number): Record<string, unknown> {
   const year = Number(String(contrat.dateDebut).slice(6, 10));
   const reports = [

@@ -1,4 +1,4 @@
-// Endpoint 9: a group's calendar link, `{groupId, calendarUrl}`, checked by
+// The endpoint `groupCalendar`: a group's calendar link, `{groupId, calendarUrl}`, checked by
 // api/schemas/group-calendar-request.schema.json, then for what the schema's `uri` format lets through but a
 // calendar client could not open (no host, a space).
 

@@ -1,4 +1,4 @@
-// Endpoints 8 (grades) and 11 (training progress): a learner is found by `studentId` (the codeApprenant
+// The endpoints `grades` and `trainingProgress`: a learner is found by `studentId` (the codeApprenant
 // sent in the sync) or `email`, among the configured learners and the account's contracts. Configured
 // data is answered as is; a learner known only from the contracts gets an empty record built from them.
 
@@ -48,7 +48,7 @@ export function isFound(result: FoundLearner | SandboxResponse): result is Found
   return (result as FoundLearner).studentId !== undefined;
 }
 
-/** Endpoint 8's body: the configured grades, or no sessions yet. */
+/** What `grades` answers: the configured grades, or no sessions yet. */
 export function gradesOf(learner: FoundLearner): Record<string, unknown> {
   if (learner.data?.grades !== undefined) return learner.data.grades;
   return {
@@ -58,7 +58,7 @@ export function gradesOf(learner: FoundLearner): Record<string, unknown> {
   };
 }
 
-/** Endpoint 11's body: an array with this learner's progress, configured or with no report yet. */
+/** What `trainingProgress` answers: an array with this learner's progress, configured or with no report yet. */
 export function trainingProgressOf(learner: FoundLearner): Array<Record<string, unknown>> {
   if (learner.data?.trainingProgress !== undefined) return [learner.data.trainingProgress];
   return [

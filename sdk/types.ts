@@ -1,5 +1,7 @@
 // Typed Make custom-app components. This file knows nothing of Campus Skills.
-// Shapes follow ../shared/reference/make-app-format.md (§3 communication, §4 parameters, §9 layout).
+// Shapes follow the JSON Schemas of Make's VS Code extension (the public repository integromat/vscode-apps-sdk,
+// syntaxes/imljson/schemas/: api.json for a communication, parameters.json for parameters) and its local-development
+// layout (README-local-development-for-apps.md); the checks' own schemas of the emitted files are sdk/check/schemas/.
 
 /** A value that Make evaluates as IML at run time: either the literal or an IML string ("{{...}}"). */
 export type Iml<T> = T | string;

@@ -1,5 +1,6 @@
 // The rules Campus Skills enforces on a list of contracts, one rule per file in ./rules: the sandbox accepts or
 // refuses a sync with them, and the Make app's users read their messages. Pure functions, no I/O.
+import { humanPath } from '../../lib/paths';
 import { isPlainObject } from '../../lib/values';
 import { CONTRACT_ID_FIELD, text } from './fields';
 import { oneToOne } from './rules/oneToOne';
@@ -25,7 +26,7 @@ export interface CheckContractsOptions {
  * row, naming the earlier one. Linear in the number of contracts.
  */
 export function checkContracts(contrats: readonly unknown[], options: CheckContractsOptions = {}): ContractViolation[] {
-  const found = new ViolationList(options.rowLabel ?? ((index: number) => `contrats[${index + 1}]`));
+  const found = new ViolationList(options.rowLabel ?? ((index: number) => humanPath(['contrats', index])));
   const rules = CONTRACT_RULES.map((rule) => rule());
   for (let index = 0; index < contrats.length; index++) {
     const candidate = contrats[index];

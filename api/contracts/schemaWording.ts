@@ -1,6 +1,7 @@
 // The French wording of a JSON Schema error on a contract: what a school reads when a field is missing,
 // mistyped or malformed.
 import type { ErrorObject } from 'ajv';
+import { pointerSegments } from '../../lib/paths';
 import { showValue } from '../../lib/values';
 import { contratSchema, END_DATE_FIELD, START_DATE_FIELD } from './fields';
 
@@ -11,7 +12,7 @@ function fieldTitle(field: string): string {
 
 /** The field at fault and the French detail of one ajv error on a contract. */
 export function schemaErrorDetail(error: ErrorObject, candidate: unknown): { field: string; detail: string } {
-  const pathField = error.instancePath.split('/')[1] ?? '';
+  const pathField = String(pointerSegments(error.instancePath)[0] ?? '');
   const row = (candidate ?? {}) as Record<string, unknown>;
   const value = pathField ? row[pathField] : candidate;
   switch (error.keyword) {

@@ -1,4 +1,5 @@
 // What a contract check reports: one violation per problem, named by row and field, in French.
+import { childPath } from '../../lib/paths';
 import { fieldOrder } from './fields';
 
 export type ContractRule = 'schema' | 'unique-user-id' | 'unique-email' | 'one-to-one' | 'date' | 'unique-contract';
@@ -24,7 +25,7 @@ export class ViolationList {
 
   add(index: number, codeContrat: string | undefined, field: string, rule: ContractRule, detail: string): void {
     const label = this.rowLabel(index);
-    const message = `${field ? `${label}.${field}` : label} : ${detail}`;
+    const message = `${field ? childPath(label, field) : label} : ${detail}`;
     this.items.push(
       codeContrat === undefined ? { index, field, rule, message, detail } : { index, codeContrat, field, rule, message, detail },
     );
@@ -37,7 +38,7 @@ export class ViolationList {
 
   /** `contrats[3].codeApprenant`: how a message names a field of a row. */
   where(index: number, field: string): string {
-    return `${this.rowLabel(index)}.${field}`;
+    return childPath(this.rowLabel(index), field);
   }
 }
 

@@ -10,6 +10,8 @@
 //   the default wording of that schema's errors (`type` errors keep the generic wording).
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { pointerSegments, type PathSegments } from '../../lib/paths';
+import { quoteValue } from '../../lib/values';
 import { suggest } from '../suggest';
 
 export interface FormatFinding {
@@ -28,41 +30,30 @@ const META_SCHEMA_ID = 'http://json-schema.org/draft-07/schema';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-function decodeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 function encodeSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** JSON pointer (`/0/response/error/401`) → JSONPath-ish (`$[0].response.error['401']`).
- *  The document, when given, tells array indexes from numeric object keys. */
+ *  The document, when given, tells array indexes from numeric object keys; without one, digits are an index. */
 export function pointerToPath(pointer: string, document?: unknown): string {
-  if (pointer === '') return '$';
-  let out = '$';
-  let current: unknown = document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = decodeSegment(raw);
-    const isIndex = /^(0|[1-9][0-9]*)$/.test(segment) && (Array.isArray(current) || current === undefined);
-    if (isIndex) {
-      out += `[${segment}]`;
-      current = Array.isArray(current) ? current[Number(segment)] : undefined;
-    } else {
-      out += IDENTIFIER.test(segment) ? `.${segment}` : `['${segment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
-      current =
-        current !== null && typeof current === 'object' && !Array.isArray(current)
-          ? (current as Record<string, unknown>)[segment]
-          : undefined;
-    }
-  }
-  return out;
+  const segments: PathSegments =
+    document === undefined
+      ? pointerSegments(pointer).map((key) => (/^(0|[1-9][0-9]*)$/.test(String(key)) ? Number(key) : key))
+      : pointerSegments(pointer, document);
+  return segments.reduce<string>(
+    (path, segment) =>
+      typeof segment === 'number'
+        ? `${path}[${segment}]`
+        : IDENTIFIER.test(segment)
+          ? `${path}.${segment}`
+          : `${path}['${segment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`,
+    '$',
+  );
 }
 
 function lastSegment(pointer: string): string {
-  if (pointer === '') return '';
-  const parts = pointer.split('/');
-  return decodeSegment(parts[parts.length - 1] ?? '');
+  return String(pointerSegments(pointer).at(-1) ?? '');
 }
 
 /** Pointer of the thing the error is about: the unknown key or the bad key name, else the value. */
@@ -111,7 +102,7 @@ function errorKey(error: AjvError): string {
 }
 
 function depth(pointer: string): number {
-  return pointer === '' ? 0 : pointer.split('/').length - 1;
+  return pointerSegments(pointer).length;
 }
 
 function isUnder(pointer: string, parent: string): boolean {
@@ -204,11 +195,6 @@ function dropTypeEchoes(errors: AjvError[]): AjvError[] {
 
 // ---------------------------------------------------------------- wording
 
-function show(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -239,7 +225,7 @@ function typePhrase(types: string): string {
 function fill(template: string, error: AjvError, pointer: string): string {
   return template
     .replace(/\{key\}/g, lastSegment(pointer))
-    .replace(/\{value\}/g, error.propertyName ?? (typeof error.data === 'string' ? error.data : show(error.data)))
+    .replace(/\{value\}/g, error.propertyName ?? (typeof error.data === 'string' ? error.data : quoteValue(error.data, 80)))
     .replace(/\{missing\}/g, String(error.params.missingProperty ?? ''));
 }
 
@@ -300,15 +286,15 @@ function describe(error: AjvError, pointer: string): { message: string; hint: st
       const allowed = (p.allowedValues as unknown[]) ?? [];
       const iml = parent['x-iml'] === true;
       const guess = typeof data === 'string' ? suggest(data, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
-      const list = allowed.map(show).join(', ');
-      const message = `must be one of ${list}${iml ? ', or an IML expression such as "{{...}}"' : ''} (got ${show(data)}${guess ? `; did you mean '${guess}'?` : ''})`;
+      const list = allowed.map((value) => quoteValue(value, 80)).join(', ');
+      const message = `must be one of ${list}${iml ? ', or an IML expression such as "{{...}}"' : ''} (got ${quoteValue(data, 80)}${guess ? `; did you mean '${guess}'?` : ''})`;
       return { message: xMessage ?? message, hint: xHint ?? (guess ? `Use '${guess}'.` : 'Use one of the listed values.') };
     }
     case 'const':
-      return { message: xMessage ?? `must be ${show(p.allowedValue)} (got ${show(data)})`, hint: xHint ?? `Set it to ${show(p.allowedValue)}.` };
+      return { message: xMessage ?? `must be ${quoteValue(p.allowedValue, 80)} (got ${quoteValue(data, 80)})`, hint: xHint ?? `Set it to ${quoteValue(p.allowedValue, 80)}.` };
     case 'pattern':
       return {
-        message: xMessage ?? `${show(data)} does not match the pattern ${String(p.pattern)}`,
+        message: xMessage ?? `${quoteValue(data, 80)} does not match the pattern ${String(p.pattern)}`,
         hint: xHint ?? 'Change the value so that it matches the pattern.',
       };
     case 'minLength': {
@@ -327,7 +313,7 @@ function describe(error: AjvError, pointer: string): { message: string; hint: st
     case 'exclusiveMaximum': {
       const comparison = COMPARISONS[String(p.comparison)] ?? String(p.comparison);
       return {
-        message: xMessage ?? `must be ${comparison} ${String(p.limit)} (got ${show(data)})`,
+        message: xMessage ?? `must be ${comparison} ${String(p.limit)} (got ${quoteValue(data, 80)})`,
         hint: xHint ?? `Use a number ${comparison} ${String(p.limit)}.`,
       };
     }

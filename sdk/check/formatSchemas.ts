@@ -1,6 +1,8 @@
 // Validates the files of a Make custom app's local-development layout (makecomapp.json + one JSON
-// file per code section) against our own JSON Schemas in ./schemas (written from
-// shared/reference/make-app-format.md §1, §3-5, §9), with findings people can act on.
+// file per code section) against our own JSON Schemas in ./schemas, with findings people can act on. The
+// schemas are written from those of Make's VS Code extension (the public repository integromat/vscode-apps-sdk:
+// syntaxes/imljson/schemas/*.json, syntaxes/local-development/schemas/makecomapp.schema.json); each one's
+// `description` names its source.
 import Ajv from 'ajv';
 import type { AnySchema, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -148,7 +150,8 @@ export function validateFormatText(kind: FormatKind, text: string): FormatFindin
 
 const COMPONENT_DIRS = new Set(['connections', 'webhooks', 'modules', 'rpcs', 'functions', 'endpoints']);
 
-/** Suffix → kind, per component directory (make-app-format.md §1 table and §9 layout). */
+/** Suffix → kind, per component directory: the code files of each component type and their suffixes, as
+ *  integromat/vscode-apps-sdk lists them (src/services/component-code-def.ts, README-local-development-for-apps.md). */
 const SUFFIXES: Record<string, Array<[string, FormatKind]>> = {
   connections: [
     ['.oauth-communication.iml.json', 'connectionCommunication'],

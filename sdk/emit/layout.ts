@@ -1,4 +1,6 @@
-// Where Make's local-development tooling puts each code file (reference/make-app-format.md §1, §9).
+// Where Make's local-development tooling puts each code file: the layout of Make's VS Code extension (the public
+// repository integromat/vscode-apps-sdk: README-local-development-for-apps.md, and the code files of each component
+// type in src/services/component-code-def.ts).
 
 export type ComponentType = 'connection' | 'webhook' | 'module' | 'rpc' | 'function' | 'endpoint';
 

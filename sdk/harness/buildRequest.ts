@@ -1,4 +1,5 @@
-// Evaluated request directives → the HTTP request Make would send (D:component-blocks/api/making-requests).
+// Evaluated request directives → the HTTP request Make would send
+// (https://developers.make.com/custom-apps-documentation/component-blocks/api/making-requests).
 import { MakeRunError } from './errors';
 import type { HttpRequest } from './http';
 

@@ -1,4 +1,5 @@
-// Errors a Make module run can end with, named as Make names them (reference/make-runtime-semantics.md §7).
+// Errors a Make module run can end with, named as Make names them (https://help.make.com/types-of-errors; when the
+// harness raises each one: docs/make-runtime.md, « Errors »).
 import type { MakeErrorType } from '../types';
 
 /** Types a run can end with: the app's error enum plus the ones Make's runtime raises on its own. */

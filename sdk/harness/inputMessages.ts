@@ -1,8 +1,9 @@
 // Every message the input validator can produce, in one place.
 //
 // Make words these failures in two places, and the two do not agree:
-// - its form validator (repo integromat/make-forman-schema, src/validator.ts) reports a path plus a message,
-//   e.g. "Field is mandatory.", "Expected type 'number', got type 'string'.";
+// - its form validator (FORMAN: = the public repository integromat/make-forman-schema, src/validator.ts, as in
+//   docs/make-runtime.md's legend) reports a path plus a message, e.g. "Field is mandatory.", "Expected type
+//   'number', got type 'string'.";
 // - its scenario runtime reports "Validation failed for N parameter(s)." with lines such as
 //   "Missing value of required parameter 'to'.", "Invalid number in parameter 'limit'.",
 //   "Invalid date in parameter 'start'.", "Invalid email address in parameter 'to'." (seen in users' reports).

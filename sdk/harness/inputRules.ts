@@ -1,9 +1,11 @@
 // How each Make parameter type is validated and coerced, and how empty and `erase` values are treated.
-// Every rule here that no Make source states is marked [INF]; sources:
-// - FORMAN: integromat/make-forman-schema src/validator.ts (Make's form validator);
-// - COERCION: help.make.com "Type coercion"; TYPES: help.make.com "Item data types";
-// - EMPTY: developers.make.com other/processing-of-empty-values (platform v2 apps);
-// - PARAMS: integromat.github.io apps/articles/parameters.md and developers.make.com block-elements/parameters.
+// Every rule here that no Make source states is marked [INF] (docs/make-runtime.md says what it means); the
+// sources, by the key the comments below cite them with:
+// - FORMAN: = the public repository integromat/make-forman-schema, src/validator.ts (Make's form validator);
+// - COERCION: = https://help.make.com/type-coercion; TYPES: = https://help.make.com/item-data-types;
+// - EMPTY: = https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values (platform v2 apps);
+// - PARAMS: = https://integromat.github.io/apps/articles/parameters.html and
+//   https://developers.make.com/custom-apps-documentation/block-elements/parameters.
 import type { ParameterType } from '../types';
 
 /** What a parameter type behaves as. */

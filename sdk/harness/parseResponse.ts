@@ -1,4 +1,5 @@
-// Response body → the `body` IML sees, by `response.type` (D:component-blocks/api/handling-responses/type).
+// Response body → the `body` IML sees, by `response.type`
+// (https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/type).
 import type { IncomingHttpHeaders } from 'node:http';
 import { MakeRunError } from './errors';
 

@@ -1,6 +1,6 @@
 // A communication (one request or several) run as Make runs it: temp, condition, then for each page the request
 // (sendRequest.ts) and the response pipeline (processResponse.ts), then pagination, limit and wrapper.
-// Specification: reference/make-runtime-semantics.md §3.
+// Each step, with the page of Make's documentation it follows: docs/make-runtime.md, « The communication pipeline ».
 import type { Request } from '../types';
 import {
   evaluateIml,

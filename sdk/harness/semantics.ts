@@ -7,7 +7,8 @@
 export const DEFAULT_TIMEOUT_MS = 40_000;
 export const MAX_TIMEOUT_MS = 300_000;
 
-/** Default messages when `response.error` does not give one (D:component-blocks/api/handling-responses/error). */
+/** Default messages when `response.error` does not give one
+ * (https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/error). */
 export function defaultErrorMessage(status: number): string {
   if (status === 429) return 'Third party API limit likely exceeded';
   if (status >= 500) return 'Service is temporarily unavailable.';

@@ -4,9 +4,10 @@
 //
 // Rules, sources and every inferred ([INF]) decision live in inputRules.ts (types, coercions, erase table),
 // inputMessages.ts (wording) and inputDate.ts (dates). This file only walks the specs. Order of the walk is
-// Make's form validator's (make-forman-schema src/validator.ts): fields in spec order, depth first, a
-// field's `nested` fields (or those of its chosen select option) right after it, read from the same
-// collection as the field itself; within a field, its rules in the validator's order.
+// Make's form validator's (the public repository integromat/make-forman-schema, src/validator.ts; cited below
+// as FORMAN:, a key of docs/make-runtime.md's legend): fields in spec order, depth first, a field's `nested`
+// fields (or those of its chosen select option) right after it, read from the same collection as the field
+// itself; within a field, its rules in the validator's order.
 import type { Parameter, ParameterValidation, SelectOption } from '../types';
 import { childPath } from '../../lib/paths';
 import { isPlainObject } from '../../lib/values';

@@ -23,7 +23,7 @@ export interface CustomFunctionOptions {
 
 export type CustomFunction = (...args: unknown[]) => unknown;
 
-/** Make's limits for a custom IML function (reference: make-app-format §8). */
+/** Make's limits for a custom IML function (https://developers.make.com/custom-apps-documentation/app-components/iml-functions). */
 export const CUSTOM_FUNCTION_MAX_LENGTH = 5000;
 export const CUSTOM_FUNCTION_TIMEOUT_MS = 10_000;
 

@@ -1,4 +1,6 @@
-// Evaluation with Make's typing: a lone `{{ … }}` keeps its type, mixed text becomes a string.
+// Evaluation with Make's typing: a lone `{{ … }}` keeps its type, mixed text becomes a string. "The package's
+// notes" below are the third-party notes on the IML package (minsu-kang/make-custom-app-skill,
+// skill/references/builtin-iml-functions.md).
 import { randomUUID } from 'node:crypto';
 import { BinaryNode, ExpressionNode, KeywordName, VariableName } from './ast';
 import { compileTemplate, CompiledTemplate, isImlTemplate } from './compile';
@@ -177,7 +179,7 @@ class Evaluator {
       case '+':
         return add(left, right);
       case '++':
-        // Forced addition: both sides as numbers, even text ('1' ++ '2' is 3) (make-app-format.md §8 lists it).
+        // Forced addition: both sides as numbers, even text ('1' ++ '2' is 3), as the package's notes list it.
         return decimalRound(toNumber(left) + toNumber(right));
       case '-':
         return decimalRound(toNumber(left) - toNumber(right));

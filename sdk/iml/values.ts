@@ -19,7 +19,10 @@ export function isEmptyValue(value: unknown): boolean {
   return value === undefined || value === null || value === '' || value === ERASE;
 }
 
-/** `erase` behaves as null anywhere but as the whole result of a template (reference: make-runtime-semantics §1). */
+/**
+ * `erase` behaves as null anywhere but as the whole result of a template, where it sends an empty value (null, or
+ * [] to an array: https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values).
+ */
 export function eraseToNull(value: unknown): unknown {
   return value === ERASE ? null : value;
 }
@@ -55,9 +58,10 @@ export function safeJson(value: unknown): string {
 }
 
 /**
- * IML equality (`=`, `==`, `===`). The project reference says "always strict"; dates compare by time
- * since two Date objects are never the same reference. (Third-party notes on the package say `=` is
- * JS `==`; the reference wins here.)
+ * IML equality (`=`, `==`, `===`), strict, as this project reads Make's IML page
+ * (https://developers.make.com/custom-apps-documentation/block-elements/iml); dates compare by time since two Date
+ * objects are never the same reference. (The third-party notes on the IML package, minsu-kang/make-custom-app-skill,
+ * say `=` is JS `==`; Make's page wins here.)
  */
 export function imlEquals(a: unknown, b: unknown): boolean {
   const left = eraseToNull(a);

@@ -6,9 +6,6 @@ import { isPlainObject, quoteValue } from '../../lib/values';
 import type { PathSegments } from '../../lib/paths';
 import { suggest } from '../suggest';
 
-// The names sdk/check/support/walk.ts imports from here, until it imports lib/values itself.
-export { isPlainObject as isObject, quoteValue as quote };
-
 type JsonObject = Record<string, unknown>;
 
 export interface Mismatch {

@@ -75,7 +75,7 @@ describe('syncContracts', () => {
   const sent = contracts(2);
   const exactBody = (body: unknown) => JSON.stringify(body) === JSON.stringify({ contrats: sent });
 
-  it('outputs the stable shape from the seed response {total, contrats}', async () => {
+  it('outputs the stable shape from the makeConnector page\'s response {total, contrats}', async () => {
     api().post('/api/sync/v2/contrats', exactBody).reply(200, { total: 2, contrats: sent });
     const { bundles } = await run('syncContracts', { contrats: sent });
     expect(bundles).toEqual([{ statut: 'succes', nombreTransmis: 2, nombreRejetes: 0, avertissement: '' }]);

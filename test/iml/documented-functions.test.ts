@@ -25,7 +25,7 @@ const documented = JSON.parse(
 /** Built-ins on none of the pages read, each with the reason it is kept. */
 const LIBRARY_EXTRAS: Record<string, string> = {
   dateDiff: 'not on the date page read; kept after third-party notes on the IML package ([INF] in functions/date.ts)',
-  isArray: 'added by the app runtime, not by the IML package (make-app-format §8)',
+  isArray: 'added by the app runtime, not by the IML package (third-party notes on the package: minsu-kang/make-custom-app-skill, skill/references/builtin-iml-functions.md)',
   stdevS: 'announced in release notes 2024.10, not seen on the pages read (see notSettled in the data file)',
 };
 

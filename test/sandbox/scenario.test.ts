@@ -1,5 +1,6 @@
-// The platform's typical use (seed, "Scénario type"): a weekly sync, preceded by a simulation. Two weeks
-// of a school's life, then random sequences of operations checked against the invariants.
+// The platform's typical use (its « Connecteur Make » page, "Scénario type"; docs/api.md, « The weekly scenario »):
+// a weekly sync, preceded by a simulation. Two weeks of a school's life, then random sequences of operations checked
+// against the invariants.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RESET_SYNC_PATH } from '../../api/assumptions';
@@ -64,7 +65,7 @@ describe('two weeks of a school', () => {
     expect(codes(listed(after, INTEGRATED))).toContain(movedGroup.codeContrat);
   });
 
-  it('week 2 sent as changes (endpoint 12) ends in the same state as the full sync', () => {
+  it('week 2 sent as changes (contractChanges) ends in the same state as the full sync', () => {
     const viaChanges = expectOk(week1State, 'POST', '/api/sync/v2/contrats/changes', {
       body: { changes: { added: arrivals, updated: [movedCompany, movedGroup], removed: [left1.codeContrat, left2.codeContrat] } },
     }).state;

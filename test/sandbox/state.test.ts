@@ -77,7 +77,7 @@ describe('authentication and routing', () => {
   });
 });
 
-describe('full sync (endpoint 2)', () => {
+describe('full sync (syncContracts)', () => {
   it('stores the list and answers {total, contrats} by default', () => {
     const list = contracts(4);
     const { state, body } = expectOk(twoAccounts(), 'POST', SYNC, { body: { contrats: list } });
@@ -198,7 +198,7 @@ describe('full sync (endpoint 2)', () => {
   });
 });
 
-describe('simulate (endpoint 3)', () => {
+describe('simulate (simulateSync)', () => {
   it('sorts the list into same / added / updated / removed without changing anything', () => {
     const [a, b, c, d] = contracts(4);
     const before = synced(twoAccounts(), [a, b, c]);
@@ -264,7 +264,7 @@ describe('deeply nested values (no stack overflow)', () => {
   });
 });
 
-describe('listing (endpoints 4 and 5)', () => {
+describe('listing (listIntegratedContracts and listTransmittedContracts)', () => {
   const many = contracts(250);
   const state = synced(twoAccounts({ integratedGroups: [...new Set(many.map((c) => c.codeGroupe))].slice(0, 5) }), many);
 
@@ -321,7 +321,7 @@ describe('listing (endpoints 4 and 5)', () => {
   });
 });
 
-describe('delete all (endpoint 6)', () => {
+describe('delete all (deleteAllContracts)', () => {
   it('is refused outside a sandbox account with a French reason', () => {
     const before = synced(twoAccounts(), contracts(2), OTHER_TOKEN);
     const { state, response } = call(before, 'DELETE', INTEGRATED, { token: OTHER_TOKEN });
@@ -341,7 +341,7 @@ describe('delete all (endpoint 6)', () => {
   });
 });
 
-describe('reset (endpoint 7)', () => {
+describe('reset (resetSync)', () => {
   it('keeps the contracts but clears the sync state: everything next is added', () => {
     const list = contracts(6);
     const { state, body } = expectOk(synced(twoAccounts(), list), 'POST', RESET_SYNC_PATH);
@@ -363,7 +363,7 @@ describe('reset (endpoint 7)', () => {
   });
 });
 
-describe('grades (endpoint 8) and training progress (endpoint 11)', () => {
+describe('grades and training progress (grades, trainingProgress)', () => {
   const list = contracts(3);
   const grades = { studentName: 'Configuré', userId: list[0].codeApprenant, sessions: [{ sessionId: 'S1', sessionName: 'Session 1', blocks: [] }] };
   const progress = { _id: list[0].codeApprenant, studentName: 'Configuré', tutorName: 'T', tutorSchoolName: 'E', companyName: 'C', reports: [] };
@@ -427,7 +427,7 @@ describe('grades (endpoint 8) and training progress (endpoint 11)', () => {
   });
 });
 
-describe('group calendar (endpoint 9)', () => {
+describe('group calendar (groupCalendar)', () => {
   const list = contracts(3);
   const state = synced(twoAccounts(), list);
   const url = 'https://calendrier.exemple.fr/groupe.ics';
@@ -456,7 +456,7 @@ describe('group calendar (endpoint 9)', () => {
   });
 });
 
-describe('absences (endpoint 10)', () => {
+describe('absences (absences)', () => {
   const list = contracts(2);
   const state = synced(twoAccounts(), list);
   const email = list[0].emailApprenant;
@@ -521,7 +521,7 @@ describe('absences (endpoint 10)', () => {
   });
 });
 
-describe('incremental sync (endpoint 12)', () => {
+describe('incremental sync (contractChanges)', () => {
   const [a, b, c, d, e] = contracts(5);
   const base = synced(twoAccounts(), [a, b, c]);
   const send = (changes: unknown) => call(base, 'POST', CHANGES, { body: { changes } });

@@ -2,7 +2,8 @@
 import type { Rule } from '../rule';
 import { jsonPath } from '../findings';
 import { declaresFrench, firstWord, isFrenchInfinitive } from '../support/french';
-import { components, nonBlankString, quote } from '../support/walk';
+import { quoteValue } from '../../../lib/values';
+import { components, nonBlankString } from '../support/walk';
 
 export const actionLabelVerb: Rule = {
   id: 'action-label-verb',
@@ -21,7 +22,7 @@ export const actionLabelVerb: Rule = {
             {
               file: 'makecomapp.json',
               path: jsonPath(['components', 'module', module.id, 'label']),
-              message: `the label of action '${module.id}' (${quote(label)}) starts with '${word}', not with a French verb in the infinitive`,
+              message: `the label of action '${module.id}' (${quoteValue(label)}) starts with '${word}', not with a French verb in the infinitive`,
             },
           ];
         }),

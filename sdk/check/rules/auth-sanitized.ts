@@ -4,7 +4,9 @@ import type { ComponentFiles } from '../../emitted';
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
 import { isSecretName } from '../support/secretNames';
-import { components, isObject, requestsOf, type JsonObject, type Segments } from '../support/walk';
+import type { PathSegments } from '../../../lib/paths';
+import { isPlainObject } from '../../../lib/values';
+import { components, requestsOf, type JsonObject } from '../support/walk';
 
 const AUTH_HEADER = /^(proxy-)?authorization$|^x-?api-?key$|^api-?key$|^x-(auth|access)-token$|^x-token$|^token$/i;
 
@@ -16,7 +18,7 @@ export const authSanitized: Rule = {
   hint: 'add the credential\'s request path (e.g. "request.headers.authorization") to log.sanitize',
   check(app) {
     const findings: RuleFinding[] = [];
-    const check = (request: JsonObject, segments: Segments, file: string, owner: string, inherited: string[]): void => {
+    const check = (request: JsonObject, segments: PathSegments, file: string, owner: string, inherited: string[]): void => {
       const sanitized = new Set([...inherited, ...sanitizeList(request)]);
       for (const { logPath, segments: at } of sentCredentials(request)) {
         if (sanitized.has(logPath.toLowerCase())) continue;
@@ -30,7 +32,7 @@ export const authSanitized: Rule = {
     };
     const base = app.general?.base;
     const baseFile = app.generalPaths?.base;
-    if (isObject(base) && typeof baseFile === 'string') check(base, [], baseFile, 'the base', []);
+    if (isPlainObject(base) && typeof baseFile === 'string') check(base, [], baseFile, 'the base', []);
     const baseSanitized = sanitizeList(base);
     const each = (list: ComponentFiles[], kind: string, inherited: string[]): void => {
       for (const component of list) {
@@ -49,20 +51,20 @@ export const authSanitized: Rule = {
 };
 
 function sanitizeList(request: unknown): string[] {
-  const log = isObject(request) ? request.log : undefined;
-  return isObject(log) && Array.isArray(log.sanitize) ? log.sanitize.filter((p): p is string => typeof p === 'string').map((p) => p.toLowerCase()) : [];
+  const log = isPlainObject(request) ? request.log : undefined;
+  return isPlainObject(log) && Array.isArray(log.sanitize) ? log.sanitize.filter((p): p is string => typeof p === 'string').map((p) => p.toLowerCase()) : [];
 }
 
 /** The credentials a request sends: auth headers, and secret-named query or body fields. */
-function sentCredentials(request: JsonObject): Array<{ logPath: string; segments: Segments }> {
-  const sent: Array<{ logPath: string; segments: Segments }> = [];
+function sentCredentials(request: JsonObject): Array<{ logPath: string; segments: PathSegments }> {
+  const sent: Array<{ logPath: string; segments: PathSegments }> = [];
   for (const [part, test] of [
     ['headers', (key: string) => AUTH_HEADER.test(key) || isSecretName(key)],
     ['qs', isSecretName],
     ['body', isSecretName],
   ] as const) {
     const fields = request[part];
-    if (!isObject(fields)) continue;
+    if (!isPlainObject(fields)) continue;
     for (const key of Object.keys(fields)) {
       if (test(key)) sent.push({ logPath: `request.${part}.${key}`, segments: [part, key] });
     }

@@ -1,14 +1,15 @@
 // format-schema: every emitted file against our JSON Schema of its Make format (sdk/check/schemas).
 import type { Rule, RuleFinding } from '../rule';
-import { formatKindOfFile, validateFormat } from '../formatSchemas';
+import { FORMAT_SCHEMA_IDS, formatKindOfFile, validateFormat } from '../formatSchemas';
 import { jsonPath } from '../findings';
-import { appFiles, type Segments } from '../support/walk';
+import type { PathSegments } from '../../../lib/paths';
+import { appFiles } from '../support/walk';
 
 export const formatSchema: Rule = {
   id: 'format-schema',
   severity: 'error',
   description: 'every file against our JSON Schema of its Make format (`sdk/check/schemas/`): keys, types, enums',
-  hint: "see the file's format in shared/reference/make-app-format.md",
+  hint: "see the file's format, with examples, in its JSON Schema in sdk/check/schemas/",
   check(app) {
     const findings: RuleFinding[] = [];
     for (const { file, value } of appFiles(app)) {
@@ -19,7 +20,7 @@ export const formatSchema: Rule = {
           file,
           path: normalizePath(problem.path),
           message: problem.message,
-          hint: problem.hint || `see the ${kind} format in shared/reference/make-app-format.md`,
+          hint: problem.hint || `see the ${kind} format, with examples, in sdk/check/schemas/${FORMAT_SCHEMA_IDS[kind]}`,
         });
       }
     }
@@ -36,9 +37,9 @@ export function normalizePath(path: string): string {
   return segments ? jsonPath(segments) : path;
 }
 
-function parseBracketPath(path: string): Segments | undefined {
+function parseBracketPath(path: string): PathSegments | undefined {
   if (!path.startsWith('$')) return undefined;
-  const segments: Segments = [];
+  const segments: PathSegments = [];
   let i = 1;
   while (i < path.length) {
     if (path[i] === '.') {

@@ -1,7 +1,7 @@
 // groups-missing-module (a warning): every module is in a group, else Make shows it apart from the others.
 import type { Rule } from '../rule';
 import { jsonPath } from '../findings';
-import { isObject } from '../support/walk';
+import { isPlainObject } from '../../../lib/values';
 
 export const groupsMissingModule: Rule = {
   id: 'groups-missing-module',
@@ -25,7 +25,7 @@ export const groupsMissingModule: Rule = {
     }
     const groups = app.general?.groups;
     // With a malformed group, which modules it meant to list is unknown: format-schema reports it, alone.
-    if (!Array.isArray(groups) || !groups.every((group) => isObject(group) && Array.isArray(group.modules))) return [];
+    if (!Array.isArray(groups) || !groups.every((group) => isPlainObject(group) && Array.isArray(group.modules))) return [];
     const grouped = new Set(groups.flatMap((group) => (group as { modules: unknown[] }).modules));
     const labels = groups.map((group) => `'${String((group as { label?: unknown }).label)}'`).join(', ') || 'none yet';
     return modules

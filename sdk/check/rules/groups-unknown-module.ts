@@ -2,7 +2,7 @@
 import { suggest } from '../../suggest';
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
-import { isObject } from '../support/walk';
+import { isPlainObject } from '../../../lib/values';
 
 export const groupsUnknownModule: Rule = {
   id: 'groups-unknown-module',
@@ -17,7 +17,7 @@ export const groupsUnknownModule: Rule = {
     const modules = Object.keys(app.modules ?? {});
     const findings: RuleFinding[] = [];
     groups.forEach((group, g) => {
-      if (!isObject(group) || !Array.isArray(group.modules)) return;
+      if (!isPlainObject(group) || !Array.isArray(group.modules)) return;
       group.modules.forEach((id, m) => {
         if (typeof id !== 'string' || modules.includes(id)) return;
         const guess = suggest(id, modules);

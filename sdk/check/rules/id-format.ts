@@ -1,4 +1,5 @@
-// id-format: Make's id rules (reference/make-app-format.md §1) for modules, RPCs, functions and connections.
+// id-format: Make's id rules for modules, RPCs, functions and connections, as Make's VS Code extension checks them
+// (the public repository integromat/vscode-apps-sdk, src/local-development/helpers/validate-id.ts).
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
 

@@ -3,7 +3,7 @@ import { BUILTIN_FUNCTIONS } from '../../iml';
 import type { Rule } from '../rule';
 import { jsonPath } from '../findings';
 import { appFunctionCalls } from '../support/imlTemplates';
-import { quote } from '../support/walk';
+import { quoteValue } from '../../../lib/values';
 
 export const imlArgumentCount: Rule = {
   id: 'iml-argument-count',
@@ -18,7 +18,7 @@ export const imlArgumentCount: Rule = {
         {
           file,
           path: jsonPath(segments),
-          message: `function '${call.name}' expects ${expected(builtin)}, got ${call.argumentCount} (offset ${call.position} of ${quote(template, 120)})`,
+          message: `function '${call.name}' expects ${expected(builtin)}, got ${call.argumentCount} (offset ${call.position} of ${quoteValue(template, 120)})`,
           hint: `call '${call.name}' with ${expected(builtin)}; arguments are separated by commas`,
         },
       ];

@@ -2,7 +2,7 @@
 import type { Rule } from '../rule';
 import { jsonPath } from '../findings';
 import { analyzeTemplate, appTemplates } from '../support/imlTemplates';
-import { quote } from '../support/walk';
+import { quoteValue } from '../../../lib/values';
 
 export const imlSyntax: Rule = {
   id: 'iml-syntax',
@@ -18,7 +18,7 @@ export const imlSyntax: Rule = {
         {
           file,
           path: jsonPath(segments),
-          message: `IML does not parse: ${detail} at offset ${position} of ${quote(template, 120)} (near ${quote(template.slice(Math.max(0, position - 10), position + 10), 30)})`,
+          message: `IML does not parse: ${detail} at offset ${position} of ${quoteValue(template, 120)} (near ${quoteValue(template.slice(Math.max(0, position - 10), position + 10), 30)})`,
           hint: `correct the expression at offset ${position}: ${imlSyntax.hint}`,
         },
       ];

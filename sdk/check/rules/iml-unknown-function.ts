@@ -4,7 +4,7 @@ import { suggest } from '../../suggest';
 import type { Rule } from '../rule';
 import { jsonPath } from '../findings';
 import { appFunctionCalls } from '../support/imlTemplates';
-import { quote } from '../support/walk';
+import { quoteValue } from '../../../lib/values';
 
 export const imlUnknownFunction: Rule = {
   id: 'iml-unknown-function',
@@ -21,7 +21,7 @@ export const imlUnknownFunction: Rule = {
         return {
           file,
           path: jsonPath(segments),
-          message: `function '${call.name}' (offset ${call.position} of ${quote(template, 120)}) is neither an IML built-in nor a custom function of the app${custom.size ? ` (custom: ${[...custom].join(', ')})` : ''}`,
+          message: `function '${call.name}' (offset ${call.position} of ${quoteValue(template, 120)}) is neither an IML built-in nor a custom function of the app${custom.size ? ` (custom: ${[...custom].join(', ')})` : ''}`,
           hint: guess
             ? `did you mean '${guess}'?`
             : `use a built-in function (e.g. ifempty, length, formatDate), or add a custom function '${call.name}' to the app`,

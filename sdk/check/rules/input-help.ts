@@ -2,7 +2,8 @@
 import type { ComponentFiles } from '../../emitted';
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
-import { components, nonBlankString, quote, walkParameters } from '../support/walk';
+import { quoteValue } from '../../../lib/values';
+import { components, nonBlankString, walkParameters } from '../support/walk';
 
 /** Parameters with nothing to explain: a banner is itself text, a hidden field is not shown. */
 const SILENT_TYPES = new Set(['banner', 'hidden']);
@@ -28,7 +29,7 @@ export const inputHelp: Rule = {
         findings.push({
           file,
           path: jsonPath(segments),
-          message: `input '${name}'${nonBlankString(param.label) ? ` (${quote(param.label)})` : ''} of ${type} '${component.id}' has no help`,
+          message: `input '${name}'${nonBlankString(param.label) ? ` (${quoteValue(param.label)})` : ''} of ${type} '${component.id}' has no help`,
           hint: `add a "help" in French that says what to enter in '${name}', with an example or the expected format`,
         });
       }

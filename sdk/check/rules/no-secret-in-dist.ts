@@ -3,7 +3,9 @@
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
 import { isSecretName } from '../support/secretNames';
-import { appFiles, isObject, type Segments } from '../support/walk';
+import type { PathSegments } from '../../../lib/paths';
+import { isPlainObject } from '../../../lib/values';
+import { appFiles } from '../support/walk';
 
 interface Pattern {
   what: string;
@@ -60,7 +62,7 @@ export const noSecretInDist: Rule = {
   check(app) {
     const findings: RuleFinding[] = [];
     for (const { file, value } of appFiles(app)) {
-      const report = (segments: Segments, message: string): void => {
+      const report = (segments: PathSegments, message: string): void => {
         findings.push({ file, path: jsonPath(segments), message });
       };
       if (typeof value === 'string') {
@@ -70,12 +72,12 @@ export const noSecretInDist: Rule = {
         });
         continue;
       }
-      const visit = (node: unknown, segments: Segments): void => {
+      const visit = (node: unknown, segments: PathSegments): void => {
         if (typeof node === 'string') {
           for (const { what, match } of findSecrets(node)) report(segments, `contains what looks like ${what}: ${masked(match)}`);
         } else if (Array.isArray(node)) {
           node.forEach((item, index) => visit(item, [...segments, index]));
-        } else if (isObject(node)) {
+        } else if (isPlainObject(node)) {
           // A credential parameter with a literal default ships that credential to every user.
           const secretParameter = typeof node.name === 'string' && isSecretName(node.name) && typeof node.type === 'string';
           for (const [key, item] of Object.entries(node)) {

@@ -5,7 +5,9 @@ import { fieldsByName } from '../../params/conformance';
 import { suggest } from '../../suggest';
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
-import { components, isObject, requestsOf, type JsonObject, type Segments } from '../support/walk';
+import type { PathSegments } from '../../../lib/paths';
+import { isPlainObject } from '../../../lib/values';
+import { components, requestsOf, type JsonObject } from '../support/walk';
 
 export const outputUndeclared: Rule = {
   id: 'output-undeclared',
@@ -21,14 +23,14 @@ function undeclaredOutputs(module: ComponentFiles): RuleFinding[] {
   if (typeof file !== 'string' || !Array.isArray(spec)) return [];
   const requests = requestsOf(module.codes.communication);
   const last = requests[requests.length - 1];
-  if (!last || !isObject(last.request.response)) return [];
+  if (!last || !isPlainObject(last.request.response)) return [];
   const response = last.request.response;
   // The bundle is the wrapper when there is one (it runs last), else the output.
   const key = response.wrapper !== undefined ? 'wrapper' : 'output';
   const produced = response[key];
-  if (!isObject(produced)) return [];
+  if (!isPlainObject(produced)) return [];
   const findings: RuleFinding[] = [];
-  const visit = (value: JsonObject, fields: unknown[], segments: Segments, where: string): void => {
+  const visit = (value: JsonObject, fields: unknown[], segments: PathSegments, where: string): void => {
     const declared = fieldsByName(fields);
     for (const [name, item] of Object.entries(value)) {
       const param = declared.get(name);
@@ -40,7 +42,7 @@ function undeclaredOutputs(module: ComponentFiles): RuleFinding[] {
           message: `'${module.id}' outputs '${name}', which ${where} does not declare, so users cannot map it (declared: ${[...declared.keys()].join(', ') || 'none'})`,
           hint: guess ? `did you mean '${guess}'?` : `declare '${name}' in the interface, or stop outputting it`,
         });
-      } else if (isObject(item) && param.type === 'collection' && Array.isArray(param.spec)) {
+      } else if (isPlainObject(item) && param.type === 'collection' && Array.isArray(param.spec)) {
         visit(item, param.spec, [...segments, name], `the fields of '${name}' in the interface`);
       }
     }

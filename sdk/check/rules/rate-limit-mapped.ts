@@ -2,7 +2,9 @@
 // RPC maps it to something else.
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
-import { components, isObject, quote, requestsOf, type Segments } from '../support/walk';
+import type { PathSegments } from '../../../lib/paths';
+import { isPlainObject, quoteValue } from '../../../lib/values';
+import { components, requestsOf } from '../support/walk';
 
 const RATE_LIMIT = 'RateLimitError';
 
@@ -23,14 +25,14 @@ export const rateLimitMapped: Rule = {
       });
     } else {
       const base = app.general?.base;
-      const error = isObject(base) && isObject(base.response) ? base.response.error : undefined;
+      const error = isPlainObject(base) && isPlainObject(base.response) ? base.response.error : undefined;
       const { type, segments } = typeForStatus(error, '429');
       if (!mapsToRateLimit(type)) {
-        const where = error === undefined ? (isObject(base) && isObject(base.response) ? ['response'] : []) : ['response', 'error', ...segments];
+        const where = error === undefined ? (isPlainObject(base) && isPlainObject(base.response) ? ['response'] : []) : ['response', 'error', ...segments];
         findings.push({
           file: baseFile,
           path: jsonPath(where),
-          message: `the base maps HTTP 429 to ${type === undefined ? 'nothing (Make then raises a RuntimeError)' : quote(type)}, not to RateLimitError, so Make does not back off and retry when the API rate-limits`,
+          message: `the base maps HTTP 429 to ${type === undefined ? 'nothing (Make then raises a RuntimeError)' : quoteValue(type)}, not to RateLimitError, so Make does not back off and retry when the API rate-limits`,
         });
       }
     }
@@ -39,14 +41,14 @@ export const rateLimitMapped: Rule = {
       const file = component.paths?.communication;
       if (typeof file !== 'string') continue;
       for (const { request, segments } of requestsOf(component.codes?.communication)) {
-        const error = isObject(request.response) ? request.response.error : undefined;
-        if (!isObject(error) || error['429'] === undefined) continue;
+        const error = isPlainObject(request.response) ? request.response.error : undefined;
+        if (!isPlainObject(error) || error['429'] === undefined) continue;
         const mapped = typeForStatus(error, '429');
         if (mapsToRateLimit(mapped.type)) continue;
         findings.push({
           file,
           path: jsonPath([...segments, 'response', 'error', ...mapped.segments]),
-          message: `'${component.id}' maps HTTP 429 to ${mapped.type === undefined ? 'no type (RuntimeError)' : quote(mapped.type)} instead of RateLimitError, overriding the base`,
+          message: `'${component.id}' maps HTTP 429 to ${mapped.type === undefined ? 'no type (RuntimeError)' : quoteValue(mapped.type)} instead of RateLimitError, overriding the base`,
           hint: 'use "type": "RateLimitError" for 429, or remove the entry to inherit the base mapping',
         });
       }
@@ -56,10 +58,10 @@ export const rateLimitMapped: Rule = {
 };
 
 /** The error type a `response.error` gives a status: its own entry's type, else the generic type. */
-function typeForStatus(error: unknown, status: string): { type: unknown; segments: Segments } {
-  if (!isObject(error)) return { type: undefined, segments: [] };
+function typeForStatus(error: unknown, status: string): { type: unknown; segments: PathSegments } {
+  if (!isPlainObject(error)) return { type: undefined, segments: [] };
   const entry = error[status];
-  if (isObject(entry) && entry.type !== undefined) return { type: entry.type, segments: [status, 'type'] };
+  if (isPlainObject(entry) && entry.type !== undefined) return { type: entry.type, segments: [status, 'type'] };
   return { type: error.type, segments: entry !== undefined ? [status] : [] };
 }
 

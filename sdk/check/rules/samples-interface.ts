@@ -3,7 +3,8 @@
 import { interfaceMismatches } from '../../params/conformance';
 import type { Rule } from '../rule';
 import { jsonPath } from '../findings';
-import { components, isObject } from '../support/walk';
+import { isPlainObject } from '../../../lib/values';
+import { components } from '../support/walk';
 
 export const samplesInterface: Rule = {
   id: 'samples-interface',
@@ -16,7 +17,7 @@ export const samplesInterface: Rule = {
       const spec = module.codes?.interface;
       const samples = module.codes?.samples;
       // An interface from an RPC is only known at run time; samples that are not an object: format-schema.
-      if (typeof file !== 'string' || !Array.isArray(spec) || !isObject(samples)) return [];
+      if (typeof file !== 'string' || !Array.isArray(spec) || !isPlainObject(samples)) return [];
       return interfaceMismatches(samples, spec, 'sample', `the interface of '${module.id}'`).map(({ segments, message, hint }) => ({
         file,
         path: jsonPath(segments),

@@ -1,8 +1,9 @@
-// search-limit-last: a search's optional maximum count is its last input, as Make's app review wants it
-// (KatBen-Make cursor rules, see shared/reference/peers.md §5).
+// search-limit-last: a search's optional maximum count is its last input, as Make's app review wants it (the
+// review checklist of the public repository KatBen-Make/make-apps-cursor-rules puts the limit last in a search).
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
-import { components, isObject, type JsonObject } from '../support/walk';
+import { isPlainObject } from '../../../lib/values';
+import { components, type JsonObject } from '../support/walk';
 
 const COUNT_TYPES = new Set(['uinteger', 'integer', 'number']);
 
@@ -30,7 +31,7 @@ export const searchLimitLast: Rule = {
         const file = module.paths?.[code];
         if (!Array.isArray(list) || typeof file !== 'string') continue;
         list.forEach((param, index) => {
-          if (isObject(param)) inputs.push({ param, file, index });
+          if (isPlainObject(param)) inputs.push({ param, file, index });
         });
       }
       inputs.forEach(({ param, file, index }, position) => {

@@ -2,7 +2,8 @@
 // may not have at all — `iterate` or `pagination` on an action, `wrapper` on a search — is undocumented-directive's.)
 import type { Rule } from '../rule';
 import { jsonPath } from '../findings';
-import { components, isObject, requestsOf } from '../support/walk';
+import { isPlainObject } from '../../../lib/values';
+import { components, requestsOf } from '../support/walk';
 
 export const searchLists: Rule = {
   id: 'search-lists',
@@ -14,7 +15,7 @@ export const searchLists: Rule = {
       const file = module.paths?.communication;
       if (typeof file !== 'string' || module.meta?.moduleType !== 'search') return [];
       return requestsOf(module.codes?.communication)
-        .filter(({ request }) => isObject(request.response) && request.response.iterate !== undefined && request.pagination === undefined)
+        .filter(({ request }) => isPlainObject(request.response) && request.response.iterate !== undefined && request.pagination === undefined)
         .map(({ segments }) => ({
           file,
           path: jsonPath(segments),

@@ -2,7 +2,8 @@
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
 import { isSecretName } from '../support/secretNames';
-import { components, PARAMETER_CODES, quote, walkParameters } from '../support/walk';
+import { quoteValue } from '../../../lib/values';
+import { components, PARAMETER_CODES, walkParameters } from '../support/walk';
 
 export const secretParamPassword: Rule = {
   id: 'secret-param-password',
@@ -22,7 +23,7 @@ export const secretParamPassword: Rule = {
             findings.push({
               file,
               path: jsonPath([...segments, 'type']),
-              message: `input '${param.name}' of ${kind} '${component.id}' looks like a credential but has type ${quote(param.type)}, so Make shows it in clear`,
+              message: `input '${param.name}' of ${kind} '${component.id}' looks like a credential but has type ${quoteValue(param.type)}, so Make shows it in clear`,
               hint: `set "type": "password" on '${param.name}'`,
             });
           }

@@ -4,7 +4,9 @@ import type { ComponentFiles, EmittedApp } from '../../emitted';
 import type { Rule } from '../rule';
 import { jsonPath } from '../findings';
 import { declaresFrench, languageMarkers, looksEnglish } from '../support/french';
-import { components, isObject, LABELLED_KINDS, nonBlankString, PARAMETER_CODES, quote, requestsOf, walkParameters, type Segments } from '../support/walk';
+import type { PathSegments } from '../../../lib/paths';
+import { isPlainObject, quoteValue } from '../../../lib/values';
+import { components, LABELLED_KINDS, nonBlankString, PARAMETER_CODES, requestsOf, walkParameters } from '../support/walk';
 
 export const textFrench: Rule = {
   id: 'text-french',
@@ -19,20 +21,20 @@ export const textFrench: Rule = {
           .map(({ file, segments, text }) => ({
             file,
             path: jsonPath(segments),
-            message: `${quote(text, 80)} reads as English (${languageMarkers(text).english.map((w) => `'${w}'`).join(', ')}); Make users of this app read French`,
+            message: `${quoteValue(text, 80)} reads as English (${languageMarkers(text).english.map((w) => `'${w}'`).join(', ')}); Make users of this app read French`,
           })),
 };
 
 interface UserText {
   file: string;
-  segments: Segments;
+  segments: PathSegments;
   text: string;
 }
 
 /** Every text of the app that a Make user reads, with where it is. */
 function userTexts(app: EmittedApp): UserText[] {
   const texts: UserText[] = [];
-  const add = (file: string, segments: Segments, text: unknown): void => {
+  const add = (file: string, segments: PathSegments, text: unknown): void => {
     if (nonBlankString(text)) texts.push({ file, segments, text });
   };
   for (const [type, key] of LABELLED_KINDS) {
@@ -46,7 +48,7 @@ function userTexts(app: EmittedApp): UserText[] {
           add(file, [...segments, 'help'], param.help);
           if (Array.isArray(param.options)) {
             param.options.forEach((option, index) => {
-              if (isObject(option)) {
+              if (isPlainObject(option)) {
                 add(file, [...segments, 'options', index, 'label'], option.label);
                 add(file, [...segments, 'options', index, 'description'], option.description);
               }
@@ -71,20 +73,20 @@ function messagesOf(communication: unknown, file: string): UserText[] {
   const texts: UserText[] = [];
   for (const { request, segments } of requestsOf(communication)) {
     const response = request.response;
-    if (!isObject(response)) continue;
+    if (!isPlainObject(response)) continue;
     const at = [...segments, 'response'];
     const error = response.error;
     if (typeof error === 'string') texts.push({ file, segments: [...at, 'error'], text: error });
-    else if (isObject(error)) {
+    else if (isPlainObject(error)) {
       for (const [key, value] of Object.entries(error)) {
         if (key === 'message' && typeof value === 'string') texts.push({ file, segments: [...at, 'error', 'message'], text: value });
         else if (typeof value === 'string' && /^\d{3}$/.test(key)) texts.push({ file, segments: [...at, 'error', key], text: value });
-        else if (isObject(value) && typeof value.message === 'string') {
+        else if (isPlainObject(value) && typeof value.message === 'string') {
           texts.push({ file, segments: [...at, 'error', key, 'message'], text: value.message });
         }
       }
     }
-    if (isObject(response.valid) && typeof response.valid.message === 'string') {
+    if (isPlainObject(response.valid) && typeof response.valid.message === 'string') {
       texts.push({ file, segments: [...at, 'valid', 'message'], text: response.valid.message });
     }
   }

@@ -6,7 +6,9 @@
 import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
 import { KIND_NAMES, ownerName, typedCommunications, type Kind } from '../support/communications';
-import { isObject, ownEntry, requestsOf, type JsonObject, type Segments } from '../support/walk';
+import type { PathSegments } from '../../../lib/paths';
+import { isPlainObject } from '../../../lib/values';
+import { ownEntry, requestsOf, type JsonObject } from '../support/walk';
 
 /** The response directives our format schema accepts; a key outside this list is format-schema's to report. */
 const KNOWN_RESPONSE_DIRECTIVES = ['type', 'valid', 'limit', 'error', 'iterate', 'temp', 'output', 'trigger', 'data', 'metadata', 'uid', 'oauth', 'wrapper', 'expires'];
@@ -99,7 +101,7 @@ function undocumentedRequestDirectives(kind: Kind, request: JsonObject): Array<[
 }
 
 function undocumentedResponseDirectives(kind: Kind, request: JsonObject): string[] {
-  const response = isObject(request.response) ? request.response : {};
+  const response = isPlainObject(request.response) ? request.response : {};
   return KNOWN_RESPONSE_DIRECTIVES.filter((directive) => response[directive] !== undefined && !RESPONSE_DIRECTIVES[kind].includes(directive));
 }
 
@@ -107,7 +109,7 @@ interface DirectiveUse {
   kind: Kind;
   id: string;
   file: string;
-  segments: Segments;
+  segments: PathSegments;
   directive: string;
   /** How the message names it: `pagination`, `response.wrapper`. */
   shown: string;

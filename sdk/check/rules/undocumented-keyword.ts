@@ -6,7 +6,8 @@ import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
 import { DOCUMENTED_WORDS, expressionsOf, namesIn } from '../support/imlNames';
 import { appTemplates } from '../support/imlTemplates';
-import { ownEntry, quote } from '../support/walk';
+import { quoteValue } from '../../../lib/values';
+import { ownEntry } from '../support/walk';
 
 /** Why a bare word the parser knows is not app IML, and what to write instead. */
 const UNDOCUMENTED_WORDS: Record<string, { why: string; hint: string }> = {
@@ -43,7 +44,7 @@ export const undocumentedKeyword: Rule = {
         findings.push({
           file,
           path: jsonPath(segments),
-          message: `'${word}' (offset ${position} of ${quote(template, 120)}) is not a word Make documents in app IML${known ? ` (${known.why})` : ''}`,
+          message: `'${word}' (offset ${position} of ${quoteValue(template, 120)}) is not a word Make documents in app IML${known ? ` (${known.why})` : ''}`,
           hint: known?.hint,
         });
       }

@@ -10,7 +10,9 @@ import type { Rule, RuleFinding } from '../rule';
 import { jsonPath } from '../findings';
 import { ownerName, typedCommunications } from '../support/communications';
 import { DOCUMENTED_WORDS, expressionsOf, namesIn } from '../support/imlNames';
-import { isObject, ownEntry, quote, requestsOf, type JsonObject, type Segments } from '../support/walk';
+import type { PathSegments } from '../../../lib/paths';
+import { isPlainObject, quoteValue } from '../../../lib/values';
+import { ownEntry, requestsOf, type JsonObject } from '../support/walk';
 
 /**
  * Where a value sits in a request: `request` (url, qs, headers, body, temp, condition, ...: evaluated before the
@@ -98,14 +100,14 @@ const CONNECTION_VARIABLES: Record<string, VariableScope> = {
   common: EVERYWHERE,
   data: EVERYWHERE,
   oauth: EVERYWHERE,
-  // OLD:account.basic.md: "data": {"accessToken": "{{body.token}}"}, "metadata": {"value": "{{body.data.username}}"}.
+  // OLD:account.basic.html: "data": {"accessToken": "{{body.token}}"}, "metadata": {"value": "{{body.data.username}}"}.
   body: { places: ['response'], hint: 'read the response in response only; the connection parameters are parameters.*' },
   headers: { places: ['response'], hint: 'read the response headers in response only' },
   // The error handling a connection includes (D:app-components/base/error-handling): "[{{statusCode}}] ...".
   statusCode: { places: ['response.error', 'response.valid'], hint: 'read statusCode in response.error or response.valid (their messages)' },
 };
 
-function placeOf(segments: Segments): Place {
+function placeOf(segments: PathSegments): Place {
   const [first, second, third] = segments;
   if (first === 'pagination') return 'pagination';
   if (first !== 'response' || typeof second !== 'string') return 'request';
@@ -117,7 +119,7 @@ function documentedAt(place: Place, places: readonly Place[]): boolean {
   return places.some((documented) => documented === '*' || place === documented || place.startsWith(`${documented}.`));
 }
 
-function describePlace(place: Place, segments: Segments): string {
+function describePlace(place: Place, segments: PathSegments): string {
   return place === 'request' ? `the request's ${String(segments[0] ?? 'url')} (evaluated before its response)` : place;
 }
 
@@ -151,8 +153,8 @@ export const undocumentedVariable: Rule = {
     ),
 };
 
-function undocumentedReads(context: VariableContext, request: JsonObject, requestSegments: Segments): RuleFinding[] {
-  const iterates = isObject(request.response) && request.response.iterate !== undefined;
+function undocumentedReads(context: VariableContext, request: JsonObject, requestSegments: PathSegments): RuleFinding[] {
+  const iterates = isPlainObject(request.response) && request.response.iterate !== undefined;
   const findings: RuleFinding[] = [];
   for (const { template, segments } of collectImlStrings(request, requestSegments)) {
     const expressions = expressionsOf(template);
@@ -166,7 +168,7 @@ function undocumentedReads(context: VariableContext, request: JsonObject, reques
       findings.push({
         file: context.file,
         path: jsonPath(segments),
-        message: `${context.owner} reads '${name}' (offset ${position} of ${quote(template, 120)}) in ${describePlace(place, inRequest)}, ${problem.why}`,
+        message: `${context.owner} reads '${name}' (offset ${position} of ${quoteValue(template, 120)}) in ${describePlace(place, inRequest)}, ${problem.why}`,
         hint: problem.hint,
       });
     }

@@ -12,8 +12,9 @@ export function declaresFrench({ language }: AppDeclarations): boolean {
 
 /**
  * Terms a French text may contain as they are: Make's and the API's own names. "API Key" is the label Make
- * users know for the key field (the seed asks for it); quoted UI names of Make ("Target structure type")
- * are removed before this list applies.
+ * users know for the key field (the platform's « Connecteur Make » page tells them to enter their token in the
+ * field "API Key"; docs/api.md); quoted UI names of Make ("Target structure type") are removed before this list
+ * applies.
  */
 export const TECHNICAL_TERMS: readonly string[] = [
   'API Key', 'API key', 'API', 'URL', 'URI', 'ID', 'IML', 'JSON', 'XML', 'CSV', 'HTTP', 'HTTPS', 'OAuth', 'SDK',

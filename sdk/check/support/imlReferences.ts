@@ -3,7 +3,7 @@
 import type { ComponentFiles, EmittedApp } from '../../emitted';
 import { collectReferences, ImlError } from '../../iml';
 import { collectImlStrings } from '../imlStrings';
-import type { Segments } from './walk';
+import type { PathSegments } from '../../../lib/paths';
 
 export interface ReferenceScope {
   /** What `parameters.*` may name here (undefined: not knowable here, as in the base shared by all modules). */
@@ -16,7 +16,7 @@ export interface ReferenceScope {
 
 export interface ImlReference {
   file: string;
-  segments: Segments;
+  segments: PathSegments;
   /** `parameters` or `connection`. */
   root: string;
   /** The key read under the root: `contrats` of `parameters.contrats`. */

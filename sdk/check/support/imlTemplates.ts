@@ -3,13 +3,14 @@
 import type { EmittedApp } from '../../emitted';
 import { collectFunctionCalls, ImlError, parseTemplate, walkExpression, type TemplateFunctionCall } from '../../iml';
 import { collectImlStrings } from '../imlStrings';
-import { appFiles, IML_CODES, type Segments } from './walk';
+import type { PathSegments } from '../../../lib/paths';
+import { appFiles, IML_CODES } from './walk';
 
 export interface AppTemplate {
   /** Path of the emitted file. */
   file: string;
   /** Keys and 0-based indexes from the file's root. */
-  segments: Segments;
+  segments: PathSegments;
   template: string;
 }
 

@@ -1,11 +1,9 @@
 // Walking an emitted app for the rules: its files, the requests of a communication, the parameters of a
 // list (recursively). Everything here tolerates malformed input: a wrong shape is skipped, never thrown on.
+import type { PathSegments } from '../../../lib/paths';
+import { isPlainObject } from '../../../lib/values';
 import type { ComponentFiles, EmittedApp } from '../../emitted';
-import { isObject, quote } from '../../params/conformance';
 
-export { isObject, quote };
-
-export type Segments = Array<string | number>;
 export type JsonObject = Record<string, unknown>;
 
 export function nonBlankString(value: unknown): value is string {
@@ -50,7 +48,7 @@ export function appFiles(app: EmittedApp): AppFile[] {
 
 export function components(app: EmittedApp, key: 'connections' | 'modules' | 'rpcs' | 'functions'): ComponentFiles[] {
   const all = app[key];
-  return isObject(all) ? (Object.values(all) as ComponentFiles[]).filter(isObject) : [];
+  return isPlainObject(all) ? (Object.values(all) as ComponentFiles[]).filter(isPlainObject) : [];
 }
 
 /** The component types a Make user sees by their label: makecomapp.json's type name, and the app's key. */
@@ -83,16 +81,16 @@ export const IML_CODES: ReadonlySet<string> = new Set([
 export const PARAMETER_CODES: ReadonlySet<string> = new Set(['params', 'staticParams', 'mappableParams', 'interface']);
 
 /** The requests of a communication: one object, or an array of them (chained requests). */
-export function requestsOf(communication: unknown): Array<{ request: JsonObject; segments: Segments }> {
+export function requestsOf(communication: unknown): Array<{ request: JsonObject; segments: PathSegments }> {
   if (Array.isArray(communication)) {
-    return communication.flatMap((request, index) => (isObject(request) ? [{ request, segments: [index] }] : []));
+    return communication.flatMap((request, index) => (isPlainObject(request) ? [{ request, segments: [index] }] : []));
   }
-  return isObject(communication) ? [{ request: communication, segments: [] }] : [];
+  return isPlainObject(communication) ? [{ request: communication, segments: [] }] : [];
 }
 
 export interface VisitedParameter {
   param: JsonObject;
-  segments: Segments;
+  segments: PathSegments;
   /** How it was reached: a top-level entry, a `nested` field, a field of a `spec` list, or the single item `spec` of an array. */
   via: 'root' | 'nested' | 'spec' | 'item';
 }
@@ -101,31 +99,31 @@ export interface VisitedParameter {
  * Every parameter of a list, parents first: top-level entries, `nested` lists (also under select options)
  * and `spec` (a list of collection fields, or one item spec). A list given as a string ("rpc://...") has none.
  */
-export function walkParameters(list: unknown, segments: Segments = [], via: VisitedParameter['via'] = 'root'): VisitedParameter[] {
+export function walkParameters(list: unknown, segments: PathSegments = [], via: VisitedParameter['via'] = 'root'): VisitedParameter[] {
   if (!Array.isArray(list)) return [];
-  return list.flatMap((param, index) => (isObject(param) ? visitParameter(param, [...segments, index], via) : []));
+  return list.flatMap((param, index) => (isPlainObject(param) ? visitParameter(param, [...segments, index], via) : []));
 }
 
-function visitParameter(param: JsonObject, segments: Segments, via: VisitedParameter['via']): VisitedParameter[] {
+function visitParameter(param: JsonObject, segments: PathSegments, via: VisitedParameter['via']): VisitedParameter[] {
   const found: VisitedParameter[] = [{ param, segments, via }];
   if (Array.isArray(param.spec)) found.push(...walkParameters(param.spec, [...segments, 'spec'], 'spec'));
-  else if (isObject(param.spec)) found.push(...visitParameter(param.spec, [...segments, 'spec'], 'item'));
+  else if (isPlainObject(param.spec)) found.push(...visitParameter(param.spec, [...segments, 'spec'], 'item'));
   found.push(...walkParameters(param.nested, [...segments, 'nested'], 'nested'));
   if (Array.isArray(param.options)) {
     param.options.forEach((option, index) => {
-      if (isObject(option)) found.push(...walkParameters(option.nested, [...segments, 'options', index, 'nested'], 'nested'));
+      if (isPlainObject(option)) found.push(...walkParameters(option.nested, [...segments, 'options', index, 'nested'], 'nested'));
     });
-  } else if (isObject(param.options)) {
+  } else if (isPlainObject(param.options)) {
     found.push(...walkParameters(param.options.nested, [...segments, 'options', 'nested'], 'nested'));
   }
   return found;
 }
 
 /** Every string leaf of a JSON value (object keys excluded), with its path. */
-export function stringLeaves(value: unknown, segments: Segments = []): Array<{ text: string; segments: Segments }> {
+export function stringLeaves(value: unknown, segments: PathSegments = []): Array<{ text: string; segments: PathSegments }> {
   if (typeof value === 'string') return [{ text: value, segments }];
   if (Array.isArray(value)) return value.flatMap((item, index) => stringLeaves(item, [...segments, index]));
-  if (isObject(value)) return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...segments, key]));
+  if (isPlainObject(value)) return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...segments, key]));
   return [];
 }
 

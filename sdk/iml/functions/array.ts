@@ -1,4 +1,6 @@
-// Array functions (join, length and contains live with the text functions: they take both).
+// Array functions (join, length and contains live with the text functions: they take both). "The package's notes"
+// below are the third-party notes on the IML package (minsu-kang/make-custom-app-skill,
+// skill/references/builtin-iml-functions.md).
 import { getPath } from '../path';
 import { isPlainObject, quoteValue } from '../../../lib/values';
 import { imlEquals, isDate } from '../values';

@@ -104,7 +104,8 @@ function parseDate(ctx: FunctionContext, [value, format, timezone]: unknown[]): 
 }
 
 /**
- * `dateDiff(endDate, startDate, unit)` as the package notes describe it ([INF], no official page found):
+ * `dateDiff(endDate, startDate, unit)` as the third-party notes on the IML package describe it
+ * (minsu-kang/make-custom-app-skill, skill/references/builtin-iml-functions.md; [INF], no official page found):
  * whole days/hours/minutes/seconds (`D`, `H`, `m`, `s`) or the remainder after the next larger unit
  * (`RH`, `Rm`, `Rs`); an end date before the start date is an error.
  */

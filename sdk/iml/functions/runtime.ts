@@ -1,4 +1,5 @@
-// Functions the Make app runtime adds on top of the IML package (reference: make-app-format §8).
+// Functions the Make app runtime adds on top of the IML package (as listed by the third-party notes on the package,
+// minsu-kang/make-custom-app-skill, skill/references/builtin-iml-functions.md: "Runtime Additional Functions").
 import { argText, BuiltinTable, builtin } from './types';
 
 export const RUNTIME_FUNCTIONS: BuiltinTable = {

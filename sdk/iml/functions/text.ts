@@ -1,4 +1,6 @@
-// Text and binary functions (length, contains and join also take arrays, as in Make).
+// Text and binary functions (length, contains and join also take arrays, as in Make). "The package's notes" below
+// are the third-party notes on the IML package (minsu-kang/make-custom-app-skill,
+// skill/references/builtin-iml-functions.md).
 import { createHash, createHmac } from 'node:crypto';
 import { isPlainObject, quoteValue } from '../../../lib/values';
 import { imlEquals, interpolate, isBuffer } from '../values';
