@@ -35,3 +35,22 @@ export const BASE_URLS = {
   campusSkills: 'https://app.campus-skills.com',
   ypareoSkills: 'https://app.ypareo-skills.com',
 } as const;
+
+/**
+ * What the v1 structure syncs (`syncSites`, `syncFormations`, `syncGroups`) answer. Their page shows a 200 whose
+ * example is empty. The one v1 sync answer that edition describes is the v1 contract sync's, on its « Nos APIs »
+ * page: the contracts "in the same structure as sent"; the structure syncs are read the same way: the answer is
+ * the object sent, its rows under the body's own key, which these name. If wrong (an empty 200, say), the three
+ * modules stop with a DataError quoting what came: a run to correct here, never a success the platform did not state.
+ */
+export const V1_SYNC_ANSWER_KEYS = { syncSites: 'sites', syncFormations: 'formations', syncGroups: 'groupes' } as const;
+
+/**
+ * A v1 structure sync adds and updates by code and removes nothing: a row whose code the platform already has
+ * replaces that row (a site renamed, a group moved to another formation), a new code is added, and a site,
+ * formation or group left out of a call stays. The page calls each code the row's unique identifier in the
+ * school's software and says nothing of removal (where the contract sync says a missing contract is archived),
+ * and a group names its site and formation, which a replaced list could take away from under it. If wrong (false:
+ * each call replaces the whole list), a school that sends its sites in several calls would keep only the last.
+ */
+export const V1_SYNC_UPSERTS = true;

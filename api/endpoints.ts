@@ -9,6 +9,8 @@ export const SOURCES = {
   apis: 'https://docs.campus-skills.com/synchronisations-avec-logiciels-tiers/apis',
   token: 'https://docs.campus-skills.com/recuperer-son-token',
   publicApi: 'https://docs.campus-skills.com/api-public/en-cours',
+  legacyV1:
+    'https://docs.campus-skills.com (page « Votre logiciel » of an earlier edition: the structure synced piece by piece, API v1)',
   assumption: 'an assumption of this project (api/assumptions.ts)',
 } as const;
 
@@ -109,6 +111,31 @@ export const ENDPOINTS = {
     purpose: 'Incremental sync: only the contracts added, updated and removed (by code).',
     request: 'contract-changes-request.schema.json',
     sources: [SOURCES.apis],
+  },
+  syncSites: {
+    method: 'POST',
+    path: '/api/sync/v1/sites',
+    purpose: 'Legacy v1: adds or updates sites by codeSite, removes none; answers the object sent (both assumptions).',
+    request: 'v1-sites-request.schema.json',
+    response: 'v1-sites-request.schema.json',
+    sources: [SOURCES.legacyV1, SOURCES.assumption],
+  },
+  syncFormations: {
+    method: 'POST',
+    path: '/api/sync/v1/formations',
+    purpose: 'Legacy v1: adds or updates formations by codeFormation, removes none; answers the object sent (both assumptions).',
+    request: 'v1-formations-request.schema.json',
+    response: 'v1-formations-request.schema.json',
+    sources: [SOURCES.legacyV1, SOURCES.assumption],
+  },
+  syncGroups: {
+    method: 'POST',
+    path: '/api/sync/v1/groups',
+    purpose:
+      'Legacy v1: adds or updates groups by codeGroupe, each on a site and for a formation synced before; removes none; answers the object sent (both assumptions).',
+    request: 'v1-groups-request.schema.json',
+    response: 'v1-groups-request.schema.json',
+    sources: [SOURCES.legacyV1, SOURCES.assumption],
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -18,5 +18,6 @@ export const groups: ModuleGroup[] = [
   },
   { label: 'Apprenants', modules: ['getStudentValidations', 'syncAbsences', 'listTrainingProgress'] },
   { label: 'Groupes', modules: ['syncGroupCalendar'] },
+  { label: 'Ancienne API (v1)', modules: ['syncSites', 'syncFormations', 'syncGroups'] },
   { label: 'Autres', modules: ['makeApiCall'] },
 ];

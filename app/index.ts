@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AppDefinition } from '../sdk/types';
 import { base } from './base';
 import { groups } from './groups';
+import { withWeeklyScenario } from './docs';
 import { campusSkills } from '../connections/campusSkills';
 import { testConnection } from '../modules/testConnection';
 import { simulateSync } from '../modules/simulateSync';
@@ -18,6 +19,9 @@ import { deleteAllContracts } from '../modules/deleteAllContracts';
 import { syncAbsences } from '../modules/syncAbsences';
 import { listTrainingProgress } from '../modules/listTrainingProgress';
 import { syncGroupCalendar } from '../modules/syncGroupCalendar';
+import { syncSites } from '../modules/syncSites';
+import { syncFormations } from '../modules/syncFormations';
+import { syncGroups } from '../modules/syncGroups';
 import { listLearners } from '../rpcs/listLearners';
 import { listGroups } from '../rpcs/listGroups';
 import { makeApiCall } from '../modules/makeApiCall';
@@ -33,7 +37,8 @@ export const app: AppDefinition = {
   language: 'fr',
   theme: '#1F4E79',
   base,
-  readme: readFileSync(join(__dirname, 'readme.md'), 'utf8'),
+  // The typical scenario is written once, in app/docs.ts: docs/modules.md ends with the same text.
+  readme: withWeeklyScenario(readFileSync(join(__dirname, 'readme.md'), 'utf8')),
   groups,
   connections: [campusSkills],
   modules: [
@@ -51,6 +56,9 @@ export const app: AppDefinition = {
     syncAbsences,
     listTrainingProgress,
     syncGroupCalendar,
+    syncSites,
+    syncFormations,
+    syncGroups,
   ],
   rpcs: [listLearners, listGroups],
   functions: [],

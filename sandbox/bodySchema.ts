@@ -4,7 +4,7 @@
 // join these in the same order.
 
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { apiSchema } from '../api/schemas';
+import { apiSchema, apiSchemas } from '../api/schemas';
 import { compileApiSchema } from '../api/schemas/validator';
 import { humanPath, pointerSegments, type PathSegments } from '../lib/paths';
 import { isPlainObject, showValue } from '../lib/values';
@@ -162,10 +162,13 @@ function fieldRanks(schema: unknown, ranks = new Map<string, number>()): Map<str
   return ranks;
 }
 
-/** The node a schema path (`#/properties/data/items`) names in the schema file; {} for a path into another file. */
+/** The node a schema path names: `#/properties/data/items` in the schema file, or `<$id>/properties/...` in the API
+ * schema a `$ref` reached (ajv's path for it); {} for a schema that is not an API schema. */
 function schemaAt(schema: SchemaNode, path: string): SchemaNode {
-  if (!path.startsWith('#')) return {};
-  return nodeOf(valueAt(schema, pointerSegments(path.slice(1), schema)));
+  if (path.startsWith('#')) return nodeOf(valueAt(schema, pointerSegments(path.slice(1), schema)));
+  const [, id, pointer] = /^([^#/]+)#?(.*)$/.exec(path) ?? [];
+  const referenced = id === undefined ? undefined : apiSchemas[id];
+  return referenced === undefined ? {} : nodeOf(valueAt(referenced, pointerSegments(pointer, referenced)));
 }
 
 function nodeOf(value: unknown): SchemaNode {

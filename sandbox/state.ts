@@ -7,6 +7,7 @@ import { ENDPOINTS, type EndpointName } from '../api/endpoints';
 import { parseAbsences } from './absences';
 import { applyChanges } from './changes';
 import { parseGroupCalendar } from './groupCalendar';
+import { syncStructure, type StructureEndpoint } from './structure';
 import {
   applyFullSync,
   computeDiff,
@@ -137,6 +138,14 @@ const incrementalSync: Handler = (account, request) => {
   };
 };
 
+/** The legacy v1 structure syncs (structure.ts): a refusal names each row and field. */
+function structureSync(endpoint: StructureEndpoint): Handler {
+  return (account, request) => {
+    const outcome = syncStructure(endpoint, account, request.body);
+    return outcome.ok ? { response: ok(outcome.answer), account: outcome.account } : { response: badRequest(outcome.reason) };
+  };
+}
+
 /** The handler of each endpoint of the API's table. */
 const HANDLERS: Record<EndpointName, Handler> = {
   testToken,
@@ -151,6 +160,9 @@ const HANDLERS: Record<EndpointName, Handler> = {
   absences: absencesForStudent,
   trainingProgress,
   contractChanges: incrementalSync,
+  syncSites: structureSync('syncSites'),
+  syncFormations: structureSync('syncFormations'),
+  syncGroups: structureSync('syncGroups'),
 };
 
 /** The routes: path -> method -> handler, from the API's table. */

@@ -12,6 +12,12 @@ import syncTotalResponse from './sync-total-response.schema.json';
 import syncValidInvalidResponse from './sync-valid-invalid-response.schema.json';
 import tokenTest from './token-test.schema.json';
 import trainingProgress from './training-progress.schema.json';
+import v1Formation from './v1-formation.schema.json';
+import v1FormationsRequest from './v1-formations-request.schema.json';
+import v1Groupe from './v1-groupe.schema.json';
+import v1GroupsRequest from './v1-groups-request.schema.json';
+import v1Site from './v1-site.schema.json';
+import v1SitesRequest from './v1-sites-request.schema.json';
 
 /** A JSON Schema as read from a file: its `$id` names it, `$ref`s name other schemas by their `$id`. */
 export type SchemaDocument = { $id: string; title?: string; [key: string]: unknown };
@@ -30,6 +36,12 @@ export const apiSchemas: Record<string, SchemaDocument> = Object.fromEntries(
     syncValidInvalidResponse,
     tokenTest,
     trainingProgress,
+    v1Formation,
+    v1FormationsRequest,
+    v1Groupe,
+    v1GroupsRequest,
+    v1Site,
+    v1SitesRequest,
   ].map((schema) => [schema.$id, schema as SchemaDocument]),
 );
 

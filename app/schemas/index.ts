@@ -8,6 +8,9 @@ import diffResult from './diff-result.schema.json';
 import groupCalendarResult from './group-calendar-result.schema.json';
 import safeSyncResult from './safe-sync-result.schema.json';
 import syncResult from './sync-result.schema.json';
+import v1FormationsResult from './v1-formations-result.schema.json';
+import v1GroupsResult from './v1-groups-result.schema.json';
+import v1SitesResult from './v1-sites-result.schema.json';
 import { apiSchemas } from '../../api/schemas';
 import { schemaToParameters, propertyToParameter, type JsonSchema } from '../../sdk/params/fromJsonSchema';
 import type { Parameter } from '../../sdk/types';
@@ -23,6 +26,9 @@ export const moduleSchemas: Record<string, JsonSchema> = Object.fromEntries(
     groupCalendarResult,
     safeSyncResult,
     syncResult,
+    v1FormationsResult,
+    v1GroupsResult,
+    v1SitesResult,
   ].map((schema) => [schema.$id, schema as JsonSchema]),
 );
 

@@ -50,6 +50,9 @@ describe('emitted layout', () => {
       syncAbsences: 'sync-absences',
       listTrainingProgress: 'list-training-progress',
       syncGroupCalendar: 'sync-group-calendar',
+      syncSites: 'sync-sites',
+      syncFormations: 'sync-formations',
+      syncGroups: 'sync-groups',
     };
     expect(Object.keys(emitted.modules)).toEqual(Object.keys(expected));
     for (const [id, kebab] of Object.entries(expected)) {
@@ -108,6 +111,9 @@ describe('modules', () => {
       ['syncAbsences', 'action', "Synchroniser les absences d'un apprenant"],
       ['listTrainingProgress', 'search', "Récupérer la progression du livret d'un apprenant"],
       ['syncGroupCalendar', 'action', "Définir le calendrier d'un groupe"],
+      ['syncSites', 'action', 'Synchroniser les sites'],
+      ['syncFormations', 'action', 'Synchroniser les formations'],
+      ['syncGroups', 'action', 'Synchroniser les groupes'],
     ]);
     for (const module of Object.values(emitted.modules)) {
       expect(module.meta.connection).toBe('campusSkills');
@@ -176,6 +182,9 @@ describe('modules', () => {
       syncAbsences: 'absences-result.schema.json',
       listTrainingProgress: 'training-progress.schema.json',
       syncGroupCalendar: 'group-calendar-result.schema.json',
+      syncSites: 'v1-sites-result.schema.json',
+      syncFormations: 'v1-formations-result.schema.json',
+      syncGroups: 'v1-groups-result.schema.json',
     };
     for (const [id, schemaId] of Object.entries(schemaOfModule)) {
       const validate = ajv.getSchema(schemaId)!;
