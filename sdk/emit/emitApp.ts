@@ -10,12 +10,17 @@ export interface EmittedFile {
 
 /**
  * Where a build deploys to: a Make zone and the file of its API key. The app's `name` and `version` complete it
- * into an origin of makecomapp.json (its `appId` and `appVersion`).
+ * into an origin of makecomapp.json (its `appId` and `appVersion`), unless the target names its own app in Make
+ * (a test app and a production app are two apps there: sdk/deploy/origins.ts).
  */
 export interface DeployTarget {
   /** Which target this is, when there are several ("Test", "Production"); not the app's label. */
   label?: string;
   baseUrl: string;
+  /** The app's name in Make; the definition's `name` when not given. */
+  appId?: string;
+  /** The version of the app in Make; the definition's `version` when not given. */
+  appVersion?: number;
   apikeyFile: string;
   idMapping?: Record<string, Array<{ local: string | null; remote: string | null }>>;
 }
@@ -131,12 +136,12 @@ export function emitApp(app: AppDefinition, targets: DeployTarget[] = []): Emitt
  * origin, the readme is a general code file, and `label`, `description`, `language` and `theme` stay with the
  * app in Make (set when it is created there); the checks are told the language (sdk/check/rule.ts).
  */
-function originOf(app: AppDefinition, { label, baseUrl, apikeyFile, idMapping }: DeployTarget): Record<string, unknown> {
+function originOf(app: AppDefinition, { label, baseUrl, appId, appVersion, apikeyFile, idMapping }: DeployTarget): Record<string, unknown> {
   return {
     ...(label === undefined ? {} : { label }),
     baseUrl,
-    appId: app.name,
-    appVersion: app.version,
+    appId: appId ?? app.name,
+    appVersion: appVersion ?? app.version,
     apikeyFile,
     ...(idMapping === undefined ? {} : { idMapping }),
   };
