@@ -7,10 +7,12 @@ import { modulesDoc } from '../sdk/docs/modulesDoc';
 /** The readme's section on the typical scenario, as Make shows it and as docs/modules.md ends. */
 export const WEEKLY_SCENARIO = `## Scénario type (une fois par semaine, la nuit)
 1. Récupérez vos contrats dans votre logiciel.
-2. « Tester la connexion » : un jeton refusé arrête le scénario.
-3. Formatez vos données au format « Contrat » avec un Array aggregator : choisissez « Synchroniser les contrats » comme « Target structure type ».
+2. Formatez vos données au format « Contrat » avec un Array aggregator : choisissez « Synchroniser les contrats » comme « Target structure type ».
+3. « Tester la connexion » : un jeton refusé arrête le scénario. Placé après l'agrégation, il ne s'exécute qu'une fois (avant, il coûterait une opération par contrat).
 4. « Simuler une synchronisation » : arrêtez le scénario (filtre) si le nombre de contrats modifiés ou supprimés est anormal.
-5. « Synchroniser les contrats ».`;
+5. « Synchroniser les contrats ».
+
+Plus simple et plus sûr : après l'Array aggregator, un seul module « Synchroniser en sécurité » simule, compare à vos seuils et synchronise, en une opération.`;
 
 /** The line of app/readme.md that WEEKLY_SCENARIO replaces. */
 export const WEEKLY_SCENARIO_MARKER = '<!-- Scénario type : WEEKLY_SCENARIO dans app/docs.ts (le même texte finit docs/modules.md) -->';

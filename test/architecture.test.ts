@@ -71,11 +71,11 @@ describe('the import checker', () => {
     expect(
       checkImports({
         'app/a.ts': "import notes from '../../elsewhere/notes.json';",
-        'scenarios/weekly.ts': "import { app } from '../app';",
+        'notes/weekly.ts': "import { app } from '../app';",
       }).map((v) => v.message),
     ).toEqual([
       "app/a.ts:1 imports '../../elsewhere/notes.json', outside the repository: import only the repository's own files",
-      'scenarios/weekly.ts: its folder scenarios/ has no import rule: add it to IMPORT_RULES (test/importRules.ts) and docs/architecture.md',
+      'notes/weekly.ts: its folder notes/ has no import rule: add it to IMPORT_RULES (test/importRules.ts) and docs/architecture.md',
     ]);
   });
 

@@ -14,7 +14,9 @@ export type Folder =
   | 'connections'
   | 'modules'
   | 'rpcs'
+  | 'scenarios'
   | 'sandbox'
+  | 'bench'
   | 'scripts'
   | 'test'
   | '(root)';
@@ -45,16 +47,24 @@ export const IMPORT_RULES: Readonly<Record<Folder, FolderRule>> = {
   connections: definitionRule('connections'),
   modules: definitionRule('modules'),
   rpcs: definitionRule('rpcs'),
+  scenarios: {
+    mayImport: ['api', 'sdk', 'lib', ...DEFINITIONS],
+    why: 'the scenario templates: Make blueprints written with the app (its modules) and the platform (sdk/)',
+  },
   sandbox: {
     mayImport: ['api', 'lib'],
     why: 'a fake of the API: it meets the app only over HTTP, as Make and the real API do',
   },
+  bench: {
+    mayImport: ['lib', 'api', 'sdk', 'app', 'connections', 'modules', 'rpcs', 'scenarios', 'sandbox'],
+    why: 'the benchmark figures (npm run bench): they measure the rest against floors, and only scripts/ and test/ import them',
+  },
   scripts: {
-    mayImport: ['lib', 'api', 'sdk', 'app', 'connections', 'modules', 'rpcs', 'sandbox', 'test', '(root)'],
+    mayImport: ['lib', 'api', 'sdk', 'app', 'connections', 'modules', 'rpcs', 'scenarios', 'sandbox', 'bench', 'test', '(root)'],
     why: 'command-line entries: they wire the rest together, and nothing imports them',
   },
   test: {
-    mayImport: ['lib', 'api', 'sdk', 'app', 'connections', 'modules', 'rpcs', 'sandbox', '(root)'],
+    mayImport: ['lib', 'api', 'sdk', 'app', 'connections', 'modules', 'rpcs', 'scenarios', 'sandbox', 'bench', '(root)'],
     why: 'tests import the code they test; a command-line entry is run as a process, never imported',
   },
   '(root)': { mayImport: [], why: 'configuration files (vitest.config.mts)' },
