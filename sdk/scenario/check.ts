@@ -87,6 +87,7 @@ export const SCENARIO_RULES = {
   'scenario-unknown-input': { severity: 'warning', hint: 'remove the value, or name an input of the module (Make ignores it)' },
   'scenario-filter-operator': { severity: 'error', hint: 'use a documented operator: ' + [...FILTER_OPERATORS.keys()].filter((o) => !o.endsWith(':ci')).join(', ') + ' (text operators also with :ci)' },
   'scenario-filter-operand': { severity: 'warning', hint: 'give the condition its second operand (b)' },
+  'scenario-source-filter': { severity: 'error', hint: "move the filter to the link after the first module: the first module's bundles come from --input, no link leads into it" },
   'scenario-aggregator': { severity: 'error', hint: "set the aggregator's Source Module to a module before it, and its Target structure type to an array input of a module after it" },
   'scenario-router': { severity: 'error', hint: 'this runner knows routers without a fallback route (parameters.else = 0)' },
 } satisfies Record<string, RuleInfo>;
@@ -416,6 +417,11 @@ class Checker {
 
   private checkFilter(m: PreparedModule): void {
     const filter = m.module.filter!;
+    // A filter guards the link into its module; the flow's first module has none, so its filter would never run.
+    if (m.route === undefined && m.index === 0) {
+      this.report('scenario-source-filter', [...m.at, 'filter'], `module ${m.module.id}: the first module of the flow has a filter ('${filter.name}'), which guards no link`);
+      return;
+    }
     filter.conditions.forEach((group, g) =>
       group.forEach((condition, c) => {
         const at = [...m.at, 'filter', 'conditions', g, c];

@@ -88,6 +88,15 @@ describe('a blueprint the runner refuses, sending nothing', () => {
     expect(sent).toEqual([]);
   });
 
+  it("refuses a filter on the flow's first module, which guards no link", async () => {
+    const first = { ...source(), filter: filter('jamais', [['{{1.removed}}', 'number:less', '5']]) };
+    const { findings, sent } = await refused(blueprint(first, step(2, 'util:SetVariable2', { name: 'v', value: 'x' })));
+    expect(findings.map(formatFinding)).toEqual([
+      "error scenario-source-filter scenarios/test.blueprint.json:$.flow[0].filter module 1: the first module of the flow has a filter ('jamais'), which guards no link (fix: move the filter to the link after the first module: the first module's bundles come from --input, no link leads into it)",
+    ]);
+    expect(sent).toEqual([]);
+  });
+
   it.each([
     ['an object', { contrats: [] }, 'which must be a JSON array of objects, one per bundle (got {"contrats":[]})'],
     ['an array of texts', ['a', 'b'], 'a JSON array of objects: bundle 1 is "a"; make each bundle an object {"field": value}'],
