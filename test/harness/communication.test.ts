@@ -1,38 +1,25 @@
 // The communication semantics of the harness, one rule at a time, against a mocked host.
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi } from '../helpers/mockedApi';
 import nock from 'nock';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { runCommunication, type CommunicationRun } from '../../sdk/harness/runCommunication';
 import { sendHttp } from '../../sdk/harness/http';
 import { RequestLog } from '../../sdk/harness/requestLog';
-import { MakeRunError } from '../../sdk/harness/errors';
 import { DEFAULT_SEMANTICS, maxPages } from '../../sdk/harness/semantics';
 
 const MAX_PAGES = maxPages(DEFAULT_SEMANTICS);
 import type { Base, Request } from '../../sdk/types';
+import { communicationFailure } from '../helpers/failure';
 
 const HOST = 'https://api.example.test';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
 function setup(parameters: Record<string, unknown> = {}, base: Base = { baseUrl: HOST }): CommunicationRun {
   return { context: { parameters, connection: { apiKey: 'k-123456' } }, base, send: sendHttp, log: new RequestLog(['k-123456']) };
-}
-
-async function fails(promise: Promise<unknown>): Promise<MakeRunError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MakeRunError) return error;
-    throw error;
-  }
-  throw new Error('expected a MakeRunError');
 }
 
 describe('temp and condition', () => {
@@ -122,7 +109,7 @@ describe('request building', () => {
   });
 
   it('joins only a url starting with / to the base URL: a forgotten slash fails', async () => {
-    const error = await fails(runCommunication({ url: 'users' }, setup()));
+    const error = await communicationFailure(runCommunication({ url: 'users' }, setup()));
     expect([error.type, error.message]).toEqual(['RuntimeError', 'Invalid URL: users']);
   });
 
@@ -172,7 +159,7 @@ describe('redirects', () => {
 
   it('stops a redirect loop with an error', async () => {
     nock(HOST).get('/loop').times(11).reply(302, '', { location: '/loop' });
-    const error = await fails(runCommunication({ url: '/loop' }, setup()));
+    const error = await communicationFailure(runCommunication({ url: '/loop' }, setup()));
     expect(error.message).toBe(`Too many redirects (more than 10) from ${HOST}/loop.`);
   });
 });
@@ -189,7 +176,7 @@ describe('response pipeline', () => {
 
   it('parses by a status-keyed type map, the narrowest range winning', async () => {
     nock(HOST).get('/t').reply(404, '{"not":"parsed"}', { 'content-type': 'application/json' });
-    const error = await fails(
+    const error = await communicationFailure(
       runCommunication({ url: '/t', response: { type: { '*': 'json', '400-499': 'json', '404': 'text' }, error: { message: '{{body}}' } } }, setup()),
     );
     expect(error.message).toBe('{"not":"parsed"}');
@@ -206,7 +193,7 @@ describe('response pipeline', () => {
 
   it('routes an error status through response.error even when its body does not parse', async () => {
     nock(HOST).get('/gw').reply(502, '<html>Bad gateway</html>', { 'content-type': 'application/json' });
-    const error = await fails(
+    const error = await communicationFailure(
       runCommunication({ url: '/gw', response: { error: { '502': { message: 'passerelle : {{body}}', type: 'ConnectionError' } } } }, setup()),
     );
     expect([error.type, error.message]).toEqual(['ConnectionError', 'passerelle : <html>Bad gateway</html>']);
@@ -214,14 +201,14 @@ describe('response pipeline', () => {
 
   it('fails on a 200 body that is not JSON when JSON was announced', async () => {
     nock(HOST).get('/bad').reply(200, '<html>oops</html>', { 'content-type': 'application/json' });
-    const error = await fails(runCommunication({ url: '/bad' }, setup()));
+    const error = await communicationFailure(runCommunication({ url: '/bad' }, setup()));
     expect(error.type).toBe('RuntimeError');
     expect(error.message).toMatch(/^Failed to parse the response as JSON \(status 200\)/);
   });
 
   it('fails on an iterate container that is not an array', async () => {
     nock(HOST).get('/i').reply(200, { data: 'text' });
-    const error = await fails(runCommunication({ url: '/i', response: { iterate: '{{body.data}}' } }, setup()));
+    const error = await communicationFailure(runCommunication({ url: '/i', response: { iterate: '{{body.data}}' } }, setup()));
     expect(error.message).toBe('The iterate container is not an array (got string).');
   });
 });
@@ -233,13 +220,13 @@ describe('errors and valid', () => {
     [404, 'Status Code Error: 404'],
   ])('gives Make\'s default message for %i, as a RuntimeError', async (status, message) => {
     nock(HOST).get('/e').reply(status, {});
-    const error = await fails(runCommunication({ url: '/e' }, setup()));
+    const error = await communicationFailure(runCommunication({ url: '/e' }, setup()));
     expect([error.type, error.message, error.statusCode]).toEqual(['RuntimeError', message, status]);
   });
 
   it('lets a status key override the generic message and type', async () => {
     nock(HOST).get('/e').reply(409, { msg: 'dup' });
-    const error = await fails(
+    const error = await communicationFailure(
       runCommunication(
         { url: '/e', response: { error: { message: 'generic', type: 'DataError', '409': { message: 'conflict: {{body.msg}}', type: 'DuplicateDataError' } } } },
         setup(),
@@ -250,15 +237,15 @@ describe('errors and valid', () => {
 
   it('takes the message of a falsy valid from valid, then error.<status>, then the default', async () => {
     nock(HOST).get('/v').times(3).reply(200, { ok: false });
-    const withMessage = await fails(
+    const withMessage = await communicationFailure(
       runCommunication({ url: '/v', response: { valid: { condition: '{{body.ok}}', message: 'not ok', type: 'DataError' } } }, setup()),
     );
     expect([withMessage.type, withMessage.message]).toEqual(['DataError', 'not ok']);
-    const fromStatus = await fails(
+    const fromStatus = await communicationFailure(
       runCommunication({ url: '/v', response: { valid: '{{body.ok}}', error: { '200': { message: 'from 200', type: 'RateLimitError' } } } }, setup()),
     );
     expect([fromStatus.type, fromStatus.message]).toEqual(['RateLimitError', 'from 200']);
-    const fallback = await fails(runCommunication({ url: '/v', response: { valid: '{{body.ok}}' } }, setup()));
+    const fallback = await communicationFailure(runCommunication({ url: '/v', response: { valid: '{{body.ok}}' } }, setup()));
     expect([fallback.type, fallback.message]).toEqual(['RuntimeError', 'Response marked as invalid.']);
   });
 });
@@ -366,7 +353,7 @@ describe('pagination', () => {
 
   it('stops a pagination that never ends with an error, after the page cap', async () => {
     nock(HOST).get('/forever').query(true).times(25).reply(200, { data: [1] });
-    const error = await fails(
+    const error = await communicationFailure(
       runCommunication(
         { url: '/forever', response: { iterate: '{{body.data}}' }, pagination: { qs: { p: '{{pagination.page}}' } } },
         { ...setup(), maxPages: 25 },
@@ -385,7 +372,7 @@ describe('pagination', () => {
         return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"data":[1]}') };
       },
     };
-    const error = await fails(
+    const error = await communicationFailure(
       runCommunication({ url: '/forever', response: { iterate: '{{body.data}}' }, pagination: { qs: { p: '{{pagination.page}}' } } }, run),
     );
     expect(error.message).toContain(`after ${MAX_PAGES} pages`);
@@ -450,7 +437,7 @@ describe('transport failures', () => {
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
-      const error = await fails(sendHttp({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }, 1000));
+      const error = await communicationFailure(sendHttp({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }, 1000));
       expect(error.type).toBe('ConnectionError');
       expect(error.message).toContain('the connection was refused');
     } finally {
@@ -461,7 +448,7 @@ describe('transport failures', () => {
   it('turns a timeout into a ModuleTimeoutError', async () => {
     nock.enableNetConnect('127.0.0.1');
     try {
-      const error = await fails(sendHttp({ method: 'GET', url: `http://127.0.0.1:${silentPort}/`, headers: {} }, 200));
+      const error = await communicationFailure(sendHttp({ method: 'GET', url: `http://127.0.0.1:${silentPort}/`, headers: {} }, 200));
       expect([error.type, error.message]).toEqual(['ModuleTimeoutError', `The request to http://127.0.0.1:${silentPort} timed out after 0.2 s.`]);
     } finally {
       nock.disableNetConnect();

@@ -1,5 +1,7 @@
 // The connection's verification call, RPCs, and IML failures during a run.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi } from '../helpers/mockedApi';
 import nock from 'nock';
 import { app } from '../../app';
 import { emitApp } from '../../sdk/emit/emitApp';
@@ -10,12 +12,7 @@ import { failure } from '../helpers/failure';
 import type { AppDefinition, Request } from '../../sdk/types';
 import { API, API_KEY, connection, emittedApp } from '../helpers/app';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
 
 describe.each(semanticsVariants())('connection verification under $label', ({ semantics }) => {

@@ -1,22 +1,16 @@
 // "Synchroniser les changements de contrats" and "Supprimer tous les contrats (bac à sable)" replayed against a
 // mocked API, under every alternative of the rules Make's documentation leaves open: the exact requests, the exact
 // bundles, and nothing sent when the module must refuse.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi, api, sameJson } from '../helpers/mockedApi';
 import { runModule } from '../../sdk/harness/run';
 import { semanticsVariants } from '../../sdk/harness/semantics';
 import { API, API_KEY, connection, contracts, emittedApp } from '../helpers/app';
 import { refusal, sentRequests } from '../helpers/sent';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
-const api = () => nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } });
-const sameJson = (expected: unknown) => (body: unknown) => JSON.stringify(body) === JSON.stringify(expected);
 
 const CHANGES_PATH = '/api/sync/v2/contrats/changes';
 

@@ -1,21 +1,16 @@
 // "Définir le calendrier d'un groupe" replayed against a mocked API, under every alternative of the rules Make's
 // documentation leaves open: the exact request, the exact bundle, and nothing sent for an address that is not https.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi, api } from '../helpers/mockedApi';
 import { runModule } from '../../sdk/harness/run';
 import { semanticsVariants } from '../../sdk/harness/semantics';
-import { API, API_KEY, connection, emittedApp } from '../helpers/app';
+import { API, connection, emittedApp } from '../helpers/app';
 import { refusal, sentRequests } from '../helpers/sent';
 import type { Parameter } from '../../sdk/types';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
-const api = () => nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } });
 const PATH = '/api/sync/v1/calendar-group-ics';
 const ICS = 'https://agenda.mon-ecole.fr/groupes/btsmco-1.ics';
 

@@ -2,23 +2,17 @@
 // d'un apprenant", and the learner field they share with "Récupérer les validations d'un étudiant") replayed
 // against a mocked API, under every alternative of the rules Make's documentation leaves open: the exact requests,
 // the exact bundles, and nothing sent for bad input.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi, api, sameJson } from '../helpers/mockedApi';
 import { runModule } from '../../sdk/harness/run';
 import { semanticsVariants } from '../../sdk/harness/semantics';
-import { API, API_KEY, connection, emittedApp } from '../helpers/app';
+import { API, connection, emittedApp } from '../helpers/app';
 import { refusal, sentRequests } from '../helpers/sent';
 import type { Parameter } from '../../sdk/types';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
-const api = () => nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } });
-const sameJson = (expected: unknown) => (body: unknown) => JSON.stringify(body) === JSON.stringify(expected);
 
 const ABSENCES_PATH = '/api/sync/v1/absences-for-student';
 const PROGRESS_PATH = '/api/sync/v1/get-training-progress-by-students';

@@ -1,18 +1,15 @@
 // "Faire un appel API" replayed against a mocked API, under every alternative of the rules Make's documentation
 // leaves open: a path on the connection's platform, with the connection's token, and the raw answer.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi } from '../helpers/mockedApi';
 import nock from 'nock';
 import { runModule } from '../../sdk/harness/run';
 import { semanticsVariants } from '../../sdk/harness/semantics';
 import { failure } from '../helpers/failure';
 import { API, API_KEY, connection, emittedApp } from '../helpers/app';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
 describe.each(semanticsVariants())('makeApiCall under $label', ({ semantics }) => {
   const run = (input: Record<string, unknown>) => runModule(emittedApp(), 'makeApiCall', { input, connection, semantics });

@@ -1,7 +1,9 @@
 // Every module of the app, replayed against a mocked API: the exact requests and the exact bundles, under every
 // alternative of every rule Make's documentation leaves open (sdk/harness/semantics.ts): the app must not depend
 // on a guess, so each case runs once per alternative and expects the same result.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi, api } from '../helpers/mockedApi';
 import nock from 'nock';
 import { runModule, type RunResult } from '../../sdk/harness/run';
 import { semanticsVariants, type Semantics } from '../../sdk/harness/semantics';
@@ -9,18 +11,8 @@ import { failure } from '../helpers/failure';
 import { CONTRACTS_PAGE_SIZE } from '../../api/assumptions';
 import { API, API_KEY, connection, contracts, emittedApp } from '../helpers/app';
 
-const AUTH = `Bearer ${API_KEY}`;
+useMockedApi();
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
-
-function api() {
-  return nock(API, { reqheaders: { authorization: AUTH } });
-}
 
 describe.each(semanticsVariants())('under $label', ({ semantics }) => {
   /** Runs a module; its bundles must fit its interface (the output contract), or the test fails. */

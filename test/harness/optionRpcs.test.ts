@@ -1,7 +1,9 @@
 // The RPCs behind the learner and group fields (listLearners, listGroups) replayed against a mocked API, under every
 // alternative of the rules Make's documentation leaves open: every page of the transmitted contracts, as the
 // listings read them, one option per distinct learner or group of a page.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi } from '../helpers/mockedApi';
 import nock from 'nock';
 import { runRpc } from '../../sdk/harness/run';
 import { semanticsVariants } from '../../sdk/harness/semantics';
@@ -9,12 +11,7 @@ import { CONTRACTS_PAGE_SIZE } from '../../api/assumptions';
 import { API, API_KEY, connection, contracts, emittedApp } from '../helpers/app';
 import { refusal, sentRequests } from '../helpers/sent';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
 const PATH = '/api/sync/v1/contrats-get-all';
 const servePage = (page: number, contrats: unknown[]) =>

@@ -1,34 +1,21 @@
 // The request log: secrets masked wherever they are written (URL credentials, query values), long bodies cut.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi } from '../helpers/mockedApi';
 import nock from 'nock';
 import { runCommunication, type CommunicationRun } from '../../sdk/harness/runCommunication';
 import { sendHttp } from '../../sdk/harness/http';
 import { logBody, MAX_LOGGED_BODY, RequestLog } from '../../sdk/harness/requestLog';
-import { MakeRunError } from '../../sdk/harness/errors';
 import { MASK } from '../../sdk/harness/semantics';
 import type { Request } from '../../sdk/types';
+import { communicationFailure } from '../helpers/failure';
 
 const HOST = 'https://api.example.test';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
 function runWithBase(baseUrl: string): CommunicationRun {
   return { context: { parameters: {}, connection: {} }, base: { baseUrl }, send: sendHttp, log: new RequestLog() };
-}
-
-async function failure(promise: Promise<unknown>): Promise<MakeRunError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MakeRunError) return error;
-    throw error;
-  }
-  throw new Error('expected a MakeRunError');
 }
 
 describe('masking URL credentials', () => {
@@ -110,7 +97,7 @@ describe('the log masks every place a URL is written', () => {
 
   it('over HTTP: the error message quoting a URL with credentials', async () => {
     const run = runWithBase('https://anne:s3cret-pw@bad host.test');
-    const error = await failure(runCommunication({ url: '/x' }, run));
+    const error = await communicationFailure(runCommunication({ url: '/x' }, run));
     expect(error.message).toBe(`Invalid URL: https://${MASK}@bad%20host.test/x`);
     expect(run.log.format()).not.toContain('s3cret');
   });
@@ -144,7 +131,7 @@ describe('long bodies', () => {
     const page = `<!DOCTYPE html><html><body>${'<p>Service temporarily unavailable</p>'.repeat(1600)}</body></html>`;
     nock(HOST).get('/down').reply(503, page, { 'content-type': 'text/html' });
     const run = runWithBase(HOST);
-    await failure(runCommunication({ url: '/down' }, run));
+    await communicationFailure(runCommunication({ url: '/down' }, run));
     const trace = run.log.format();
     expect(trace).toContain(`…(cut: ${page.length.toLocaleString('en-US')} characters in all)`);
     expect(trace.length).toBeLessThan(MAX_LOGGED_BODY + 1000);

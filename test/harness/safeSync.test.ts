@@ -1,20 +1,15 @@
 // "Synchroniser en sécurité" replayed against a mocked API, under every alternative of the rules Make's
 // documentation leaves open: the exact requests it sends (none past a threshold) and the one bundle it outputs.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi, api } from '../helpers/mockedApi';
 import { runModule } from '../../sdk/harness/run';
 import { semanticsVariants, type Semantics } from '../../sdk/harness/semantics';
 import { failure } from '../helpers/failure';
-import { API, API_KEY, connection, contracts, emittedApp } from '../helpers/app';
+import { API, connection, contracts, emittedApp } from '../helpers/app';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
-const api = () => nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } });
 
 /** A diff answer with these counts (contracts made up to fill the arrays). */
 function diff(counts: { same: number; added: number; updated: number; removed: number }) {

@@ -2,23 +2,18 @@
 // mocked API, under every alternative of the rules Make's documentation leaves open: the exact request and bundle,
 // nothing sent for what the module can know is wrong (an empty list or code, a code with spaces around it, a code
 // twice), and no success read from an answer that is not the one assumed (V1_SYNC_ANSWER_KEYS).
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+// First: nock must patch HTTP before the harness loads it.
+import { useMockedApi, api } from '../helpers/mockedApi';
 import { runModule } from '../../sdk/harness/run';
 import { semanticsVariants } from '../../sdk/harness/semantics';
-import { API, API_KEY, connection, emittedApp } from '../helpers/app';
+import { API, connection, emittedApp } from '../helpers/app';
 import { refusal, sentRequests } from '../helpers/sent';
 import { schemaById } from '../../app/schemas';
 import type { Parameter } from '../../sdk/types';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending, 'every interceptor is used').toEqual([]);
-});
+useMockedApi();
 
-const api = () => nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } });
 
 interface Case {
   id: string;
